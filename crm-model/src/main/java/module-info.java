@@ -1,0 +1,18 @@
+/**
+ * crmkit's model: immutable CRM values (customers, leads, opportunities, transactions, interactions, feedback,
+ * service tickets, agents, teams, territories, products, money), their JSON mapping, and the ports that host
+ * applications implement.
+ */
+module io.github.crmkit.model {
+  requires static org.immutables.value.annotations;
+  requires transitive com.fasterxml.jackson.databind;
+  requires com.fasterxml.jackson.datatype.jsr310;
+  requires com.fasterxml.jackson.datatype.jdk8;
+
+  exports io.github.crmkit.model;
+  // exports io.github.crmkit.model.json;
+  // exports io.github.crmkit.model.port;
+
+  opens io.github.crmkit.model to com.fasterxml.jackson.databind;
+  // opens io.github.crmkit.model.port to com.fasterxml.jackson.databind;
+}
