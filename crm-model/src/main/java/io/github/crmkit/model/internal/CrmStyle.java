@@ -23,5 +23,6 @@ import org.immutables.value.Value;
     redactedMask = "***",
     defaults = @Value.Immutable(copy = false),
     get = {"is*", "get*"},
-    depluralize = true)
+    depluralize = true,
+    depluralizeDictionary = {"address:addresses", "prefix:prefixes"})
 public @interface CrmStyle {}
