@@ -113,6 +113,17 @@ public abstract class ContactPoints {
     Checks.size("ContactPoints.socialHandles", socialHandles().size(), 20);
   }
 
+  /**
+   * Returns a builder initialised with this value's attributes, to derive a changed copy:
+   * {@code x.toBuilder().someAttribute(newValue).build()}. Setting an attribute again replaces it; collection
+   * attributes are replaced by their plural setter and appended to by their {@code add} methods.
+   *
+   * @return a new builder
+   */
+  public final Builder toBuilder() {
+    return builder().from(this);
+  }
+
   /** Builds {@link ContactPoints}; not thread-safe. */
   public static final class Builder extends ImmutableContactPoints.Builder {
     Builder() {}

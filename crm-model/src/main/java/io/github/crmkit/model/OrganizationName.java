@@ -68,6 +68,17 @@ public abstract class OrganizationName {
     tradingName().ifPresent(v -> Checks.line("OrganizationName.tradingName", v, 300));
   }
 
+  /**
+   * Returns a builder initialised with this value's attributes, to derive a changed copy:
+   * {@code x.toBuilder().someAttribute(newValue).build()}. Setting an attribute again replaces it; collection
+   * attributes are replaced by their plural setter and appended to by their {@code add} methods.
+   *
+   * @return a new builder
+   */
+  public final Builder toBuilder() {
+    return builder().from(this);
+  }
+
   /** Builds an {@link OrganizationName}; not thread-safe. */
   public static final class Builder extends ImmutableOrganizationName.Builder {
     Builder() {}

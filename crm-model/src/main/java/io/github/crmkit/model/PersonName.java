@@ -187,6 +187,17 @@ public abstract class PersonName {
     familyName().ifPresent(v -> Checks.line("PersonName.familyName", v, 200));
   }
 
+  /**
+   * Returns a builder initialised with this value's attributes, to derive a changed copy:
+   * {@code x.toBuilder().someAttribute(newValue).build()}. Setting an attribute again replaces it; collection
+   * attributes are replaced by their plural setter and appended to by their {@code add} methods.
+   *
+   * @return a new builder
+   */
+  public final Builder toBuilder() {
+    return builder().from(this);
+  }
+
   /** Builds a {@link PersonName}; not thread-safe. */
   public static final class Builder extends ImmutablePersonName.Builder {
     Builder() {}

@@ -158,6 +158,17 @@ public abstract class ServiceTicket implements Attributed {
     Checks.attributeKeys("ServiceTicket.attributes", attributes());
   }
 
+  /**
+   * Returns a builder initialised with this value's attributes, to derive a changed copy:
+   * {@code x.toBuilder().someAttribute(newValue).build()}. Setting an attribute again replaces it; collection
+   * attributes are replaced by their plural setter and appended to by their {@code add} methods.
+   *
+   * @return a new builder
+   */
+  public final Builder toBuilder() {
+    return builder().from(this);
+  }
+
   /** Builds a {@link ServiceTicket}; not thread-safe. */
   public static final class Builder extends ImmutableServiceTicket.Builder {
     Builder() {}

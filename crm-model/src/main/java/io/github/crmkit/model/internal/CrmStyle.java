@@ -7,7 +7,7 @@ import java.lang.annotation.Target;
 import org.immutables.value.Value;
 
 /**
- * The one Immutables style used by every crmkit value type: package-private generated classes, strict builders,
+ * The one Immutables style used by every crmkit value type: package-private generated classes, non-strict builders (for {@code toBuilder()}),
  * JDK collections only, and a mask for redacted (personal) attributes in {@code toString()}.
  *
  * <p>Internal: not exported, not part of the API.
@@ -18,7 +18,9 @@ import org.immutables.value.Value;
     visibility = Value.Style.ImplementationVisibility.PACKAGE,
     builderVisibility = Value.Style.BuilderVisibility.PACKAGE,
     overshadowImplementation = true,
-    strictBuilder = true,
+    // not strict: a strict builder has no from(instance), the only way callers outside the package can derive a
+    // changed copy of a value (generated With* interfaces and withX methods are package-private here)
+    strictBuilder = false,
     jdkOnly = true,
     redactedMask = "***",
     defaults = @Value.Immutable(copy = false),
