@@ -8,4 +8,9 @@ module io.github.crmkit.testkit {
   requires org.assertj.core;
 
   exports io.github.crmkit.testkit;
+  exports io.github.crmkit.testkit.inmemory;
+  exports io.github.crmkit.testkit.contract;
+
+  // JUnit discovers and runs the contracts' test methods reflectively in subclasses
+  opens io.github.crmkit.testkit.contract to org.junit.platform.commons;
 }

@@ -7,7 +7,7 @@ import io.github.crmkit.model.internal.CrmStyle;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.SortedSet;
 import org.immutables.value.Value;
 
 /**
@@ -79,21 +79,24 @@ public abstract class Agent implements Attributed {
    *
    * @return the territories
    */
-  public abstract Set<TerritoryId> territories();
+  @Value.NaturalOrder
+  public abstract SortedSet<TerritoryId> territories();
 
   /**
    * Skills, lower-case tokens such as {@code industrial-pumps}.
    *
    * @return the skills
    */
-  public abstract Set<String> skills();
+  @Value.NaturalOrder
+  public abstract SortedSet<String> skills();
 
   /**
    * Languages spoken, BCP 47 tags such as {@code zh-CN}.
    *
    * @return the languages
    */
-  public abstract Set<String> languages();
+  @Value.NaturalOrder
+  public abstract SortedSet<String> languages();
 
   /**
    * The relative share of work for weighted distribution; 1 unless set.

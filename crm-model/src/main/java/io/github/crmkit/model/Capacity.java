@@ -80,6 +80,7 @@ public abstract class Capacity {
    *
    * @return true if unlimited
    */
+  @com.fasterxml.jackson.annotation.JsonIgnore
   public final boolean isUnlimited() {
     return maxPerDay().isEmpty() && maxPerWeek().isEmpty() && maxPerMonth().isEmpty()
         && maxPerRolling30Days().isEmpty() && maxOpen().isEmpty();

@@ -101,6 +101,7 @@ public abstract class ContactPoints {
    *
    * @return true when every list is empty
    */
+  @com.fasterxml.jackson.annotation.JsonIgnore
   public final boolean isEmpty() {
     return emails().isEmpty() && phones().isEmpty() && addresses().isEmpty() && socialHandles().isEmpty();
   }

@@ -10,7 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.SortedSet;
 import org.immutables.value.Value;
 
 /**
@@ -85,7 +85,8 @@ public abstract class Customer implements Attributed {
    *
    * @return the tags
    */
-  public abstract Set<String> tags();
+  @Value.NaturalOrder
+  public abstract SortedSet<String> tags();
 
   /**
    * The agent who owns the relationship.

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.Set;
+import java.util.SortedSet;
 import org.immutables.value.Value;
 
 /**
@@ -127,14 +127,16 @@ public abstract class Lead implements Attributed {
    *
    * @return the products
    */
-  public abstract Set<ProductId> productInterests();
+  @Value.NaturalOrder
+  public abstract SortedSet<ProductId> productInterests();
 
   /**
    * Product groups the prospect asked about.
    *
    * @return the product groups
    */
-  public abstract Set<ProductGroupId> productGroupInterests();
+  @Value.NaturalOrder
+  public abstract SortedSet<ProductGroupId> productGroupInterests();
 
   /**
    * The rating: hot, warm or cold.

@@ -12,8 +12,8 @@ import org.immutables.value.Value;
  * A postal address (personal data), structured for routing by country, region, city and district, as used in China
  * (省/市/区) and elsewhere.
  *
- * <p>The country (ISO 3166-1 alpha-2) and region (state or province) are coarse and shown by
- * {@link #toString()}; the city, district, postal code and street lines are masked. Validation: a known country
+ * <p>The country (ISO 3166-1 alpha-2), region (state or province) and city are coarse locations, used for
+ * routing, and shown by {@link #toString()}; the district, postal code and street lines are masked. Validation: a known country
  * code; every text at most 200 characters without control characters; at most 5 street lines.
  *
  * <p>Immutable and thread-safe.
@@ -53,7 +53,6 @@ public abstract class PostalAddress {
    *
    * @return the city, if known
    */
-  @Value.Redacted
   public abstract Optional<String> city();
 
   /**

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.crmkit.model.internal.Checks;
 import io.github.crmkit.model.internal.CrmStyle;
 import java.util.Optional;
-import java.util.Set;
+import java.util.SortedSet;
 import org.immutables.value.Value;
 
 /**
@@ -60,28 +60,32 @@ public abstract class Territory {
    *
    * @return the country codes
    */
-  public abstract Set<String> countryCodes();
+  @Value.NaturalOrder
+  public abstract SortedSet<String> countryCodes();
 
   /**
    * Regions (states, provinces) covered.
    *
    * @return the regions
    */
-  public abstract Set<String> regions();
+  @Value.NaturalOrder
+  public abstract SortedSet<String> regions();
 
   /**
    * Cities covered.
    *
    * @return the cities
    */
-  public abstract Set<String> cities();
+  @Value.NaturalOrder
+  public abstract SortedSet<String> cities();
 
   /**
    * Postal-code prefixes covered.
    *
    * @return the prefixes
    */
-  public abstract Set<String> postalCodePrefixes();
+  @Value.NaturalOrder
+  public abstract SortedSet<String> postalCodePrefixes();
 
   @Value.Check
   final void check() {

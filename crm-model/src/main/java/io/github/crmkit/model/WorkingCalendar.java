@@ -11,7 +11,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
-import java.util.Set;
+import java.util.SortedSet;
 import org.immutables.value.Value;
 
 /**
@@ -75,7 +75,8 @@ public abstract class WorkingCalendar {
    *
    * @return the holidays
    */
-  public abstract Set<LocalDate> holidays();
+  @Value.NaturalOrder
+  public abstract SortedSet<LocalDate> holidays();
 
   /**
    * Periods out of office, at most 1,000.
