@@ -1,18 +1,46 @@
 package io.github.crmkit.examples;
 
+import io.github.crmkit.model.Agent;
+import io.github.crmkit.model.AgentKind;
+import io.github.crmkit.model.Customer;
+import io.github.crmkit.model.CustomerKind;
+import io.github.crmkit.model.Lead;
+import io.github.crmkit.model.LeadRating;
+import io.github.crmkit.model.Transaction;
+import io.github.crmkit.model.TransactionKind;
+import io.github.crmkit.testkit.BuyingProcess;
+import io.github.crmkit.testkit.SpendProcess;
+import io.github.crmkit.testkit.SyntheticData;
+import io.github.crmkit.testkit.SyntheticPurchases;
 import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
- * The crmkit demo: generates a synthetic customer base from a seed and runs the engines over it.
+ * The crmkit demo: generates a synthetic customer base from a seed (customers buying by the BG/NBD process with
+ * CDNOW-like parameters, Gamma-Gamma spend, a few returns; a sales organisation; inbound leads) and prints a short
+ * summary of it. Later engines (RFM, customer value, routing, funnels) add their sections.
  *
- * <p>For now this is a placeholder that prints one line: the real demo arrives with crm-testkit's synthetic data
- * generator.
+ * <p>The summary shows counts and amounts only; the one example customer is printed through its
+ * {@code toString()}, which masks personal data. Everything is streamed, so a million customers need little memory.
  *
  * <p>Thread-safety: stateless; {@link #run(PrintStream, long, int)} may be called from several threads, each with
  * its own output stream.
  */
 public final class Demo {
+  /** BG/NBD parameters published for CDNOW (Fader, Hardie and Lee 2005), per week. */
+  private static final BuyingProcess CDNOW_LIKE = BuyingProcess.bgNbd(0.243, 4.414, 0.793, 2.426);
 
   private Demo() {}
 
@@ -26,6 +54,25 @@ public final class Demo {
   }
 
   /**
+   * Builds the synthetic data set the demo reports on: {@code customers} customers acquired over 12 weeks and
+   * observed for 78 weeks from 2024-01-01, CNY amounts, 20 sales reps and one lead per two customers (at least 100).
+   *
+   * @param seed the seed
+   * @param customers the number of customers, at least 1
+   * @return the data set
+   */
+  public static SyntheticData data(long seed, int customers) {
+    if (customers < 1) {
+      throw new IllegalArgumentException("customers must be at least 1, was " + customers);
+    }
+    SyntheticPurchases purchases = SyntheticPurchases.builder().seed(seed).customers(customers)
+        .startEpochDay(LocalDate.of(2024, 1, 1).toEpochDay()).acquisitionDays(84).observationDays(546)
+        .daysPerTimeUnit(7).buyingProcess(CDNOW_LIKE).spendProcess(SpendProcess.gammaGamma(6.25, 3.74, 15.44))
+        .returnProbability(0.03).build();
+    return SyntheticData.builder().purchases(purchases).leads(Math.max(100, customers / 2)).salesReps(20).build();
+  }
+
+  /**
    * Runs the demo.
    *
    * @param out where the report is printed
@@ -36,10 +83,141 @@ public final class Demo {
    */
   public static void run(PrintStream out, long seed, int customers) {
     Objects.requireNonNull(out, "out");
-    if (customers < 1) {
-      throw new IllegalArgumentException("customers must be at least 1, was " + customers);
+    SyntheticData data = data(seed, customers);
+    String currency = data.currency().getCurrencyCode();
+
+    out.printf(Locale.ROOT, "crmkit demo: a synthetic customer base (seed %d, %,d customers)%n%n", seed, customers);
+
+    // customers: one streaming pass
+    long persons = 0;
+    long organisations = 0;
+    Customer example = null;
+    for (Customer c : (Iterable<Customer>) data.customers()::iterator) {
+      if (c.kind() == CustomerKind.PERSON) {
+        persons++;
+      } else {
+        organisations++;
+      }
+      if (example == null) {
+        example = c;
+      }
     }
-    out.println("crmkit demo (seed " + seed + ", " + customers + " customers): placeholder,"
-        + " the real demo arrives with crm-testkit's synthetic data generator");
+    out.printf(Locale.ROOT, "Customers      %,d (%,d persons, %,d organisations)%n", persons + organisations,
+        persons, organisations);
+
+    // transactions: one streaming pass in customer order, constant memory
+    TransactionTotals totals = new TransactionTotals();
+    data.transactions().forEach(totals::add);
+    totals.finish();
+    out.printf(Locale.ROOT, "Transactions   %,d (%,d sales, %,d returns) from %s to %s%n",
+        totals.sales + totals.returns, totals.sales, totals.returns, totals.date(totals.first),
+        totals.date(totals.last));
+    out.printf(Locale.ROOT, "Revenue        %s %s net of returns; mean sale %s %s%n", currency,
+        money(totals.netCents), currency,
+        totals.sales == 0 ? "0.00" : money(BigDecimal.valueOf(totals.saleCents)
+            .divide(BigDecimal.valueOf(totals.sales), 0, RoundingMode.HALF_EVEN).longValue()));
+    out.printf(Locale.ROOT, "Repeat buyers  %,d of %,d customers (%s) bought again after their first purchase%n",
+        totals.repeatBuyers, totals.buyers, percent(totals.repeatBuyers, totals.buyers));
+    out.printf(Locale.ROOT, "Channels       %s%n", shares(totals.channels, totals.sales + totals.returns));
+
+    // the sales organisation
+    List<Agent> agents = data.agents();
+    Map<AgentKind, Long> kinds = new EnumMap<>(AgentKind.class);
+    for (Agent a : agents) {
+      kinds.merge(a.kind(), 1L, Long::sum);
+    }
+    out.printf(Locale.ROOT, "%nSales org      %d agents (%s) in %d territories and %d teams%n", agents.size(),
+        kinds.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().name().toLowerCase(Locale.ROOT)
+            .replace('_', ' ') + (e.getValue() > 1 ? "s" : "")).collect(Collectors.joining(", ")), data.territories().size(), data.teams().size());
+
+    // leads
+    Map<LeadRating, Long> ratings = new EnumMap<>(LeadRating.class);
+    Map<String, Long> sources = new TreeMap<>();
+    Map<String, Long> regions = new TreeMap<>();
+    long leads = 0;
+    for (Lead lead : (Iterable<Lead>) data.leads()::iterator) {
+      leads++;
+      lead.rating().ifPresent(r -> ratings.merge(r, 1L, Long::sum));
+      sources.merge(lead.sourceChannel(), 1L, Long::sum);
+      regions.merge(lead.region().orElse("abroad"), 1L, Long::sum);
+    }
+    final long leadCount = leads;
+    out.printf(Locale.ROOT, "Leads          %,d (%s)%n", leads, ratings.entrySet().stream()
+        .map(e -> e.getKey().name().toLowerCase(Locale.ROOT) + " " + percent(e.getValue(), leadCount))
+        .collect(Collectors.joining(", ")));
+    out.printf(Locale.ROOT, "Lead sources   %s%n", shares(sources, leads));
+    out.printf(Locale.ROOT, "Lead regions   %s%n", shares(regions, leads));
+
+    out.printf(Locale.ROOT, "%nExample customer, personal data masked:%n  %s%n", example);
+    out.printf(Locale.ROOT, "%nNext: RFM, customer value, routing and funnels arrive with their engines "
+        + "(crm rfm, crm clv fit, crm route simulate, crm funnel).%n");
+  }
+
+  private static String money(long cents) {
+    return String.format(Locale.ROOT, "%,.2f", BigDecimal.valueOf(cents, 2));
+  }
+
+  private static String percent(long part, long whole) {
+    return whole == 0 ? "0.0%" : String.format(Locale.ROOT, "%.1f%%", 100.0 * part / whole);
+  }
+
+  private static String shares(Map<String, Long> counts, long total) {
+    return counts.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
+        .limit(6).map(e -> e.getKey() + " " + percent(e.getValue(), total)).collect(Collectors.joining(", "));
+  }
+
+  /** Running totals over the customer-ordered transaction stream. */
+  private static final class TransactionTotals {
+    long sales;
+    long returns;
+    long saleCents;
+    long netCents;
+    long buyers;
+    long repeatBuyers;
+    Instant first;
+    Instant last;
+    final Map<String, Long> channels = new TreeMap<>();
+    private Object currentCustomer;
+    private long currentSales;
+
+    void add(Transaction t) {
+      if (!t.customer().equals(currentCustomer)) {
+        closeCustomer();
+        currentCustomer = t.customer();
+      }
+      long cents = t.total().amount().movePointRight(2).longValueExact();
+      if (t.kind() == TransactionKind.SALE) {
+        sales++;
+        currentSales++;
+        saleCents += cents;
+        netCents += cents;
+      } else {
+        returns++;
+        netCents -= cents;
+      }
+      t.channel().ifPresent(c -> channels.merge(c, 1L, Long::sum));
+      first = first == null || t.occurredAt().isBefore(first) ? t.occurredAt() : first;
+      last = last == null || t.occurredAt().isAfter(last) ? t.occurredAt() : last;
+    }
+
+    private void closeCustomer() {
+      if (currentCustomer != null) {
+        buyers++;
+        if (currentSales > 1) {
+          repeatBuyers++;
+        }
+      }
+      currentSales = 0;
+    }
+
+    void finish() {
+      closeCustomer();
+      currentCustomer = null;
+    }
+
+    String date(Instant instant) {
+      return instant == null ? "-" : LocalDate.ofInstant(instant, ZoneOffset.UTC).toString();
+    }
   }
 }
