@@ -12,7 +12,5 @@
 module io.github.crmkit.scoring {
   requires transitive io.github.crmkit.model;
 
-  // The API package io.github.crmkit.scoring is exported once it holds types: javac rejects exporting a package
-  // that holds only package-info.java.
-  // exports io.github.crmkit.scoring;
+  exports io.github.crmkit.scoring;
 }
