@@ -1,0 +1,212 @@
+package io.github.crmkit.scoring;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Per-customer purchase summaries over {@link TransactionColumns}, computed in one pass with no allocation per row:
+ * first and last purchase day, number of orders, monetary value net of returns, mean order value, and recency and
+ * tenure as of an analysis day.
+ *
+ * <p>Definitions (those of R package rfm 0.3.0 for its inputs): a purchase is a sale row; the number of orders is the
+ * number of sale rows, or of distinct order keys among a customer's sale rows when the columns have orders; the
+ * monetary value is the sum of all signed amounts (returns and cancellations subtract); recency is the number of days
+ * from the last purchase to the analysis day; tenure the number of days from the first purchase to it. A customer with
+ * rows but no sale (only returns) has no purchase days: {@link #hasPurchase} is false and its orders are 0.
+ *
+ * <p>Customer {@code k} is the customer key {@code k} of the columns. Immutable and thread-safe.
+ */
+public final class CustomerSummaries {
+  /** The value of {@link #firstDay} and {@link #lastDay} for a customer without a purchase. */
+  public static final int NO_PURCHASE = Integer.MIN_VALUE;
+
+  private final TransactionColumns columns;
+  final int[] firstDay;
+  final int[] lastDay;
+  final int[] orders;
+  final int[] rows;
+  final double[] monetary;
+
+  private CustomerSummaries(TransactionColumns columns, int[] firstDay, int[] lastDay, int[] orders, int[] rows,
+      double[] monetary) {
+    this.columns = columns;
+    this.firstDay = firstDay;
+    this.lastDay = lastDay;
+    this.orders = orders;
+    this.rows = rows;
+    this.monetary = monetary;
+  }
+
+  /**
+   * Summarises every row of the columns.
+   *
+   * @param columns the transactions
+   * @return the summaries, one per customer key
+   */
+  public static CustomerSummaries of(TransactionColumns columns) {
+    Objects.requireNonNull(columns, "columns");
+    int customers = columns.customerCount();
+    int[] first = new int[customers];
+    int[] last = new int[customers];
+    int[] orders = new int[customers];
+    int[] rows = new int[customers];
+    double[] monetary = new double[customers];
+    Arrays.fill(first, Integer.MAX_VALUE);
+    Arrays.fill(last, NO_PURCHASE);
+    int[] customer = columns.customer;
+    int[] day = columns.day;
+    double[] amount = columns.amount;
+    byte[] kind = columns.kind;
+    int[] order = columns.order;
+    int[] orderOwner = null;
+    if (order != null) {
+      orderOwner = new int[columns.orderCount()];
+      Arrays.fill(orderOwner, -1);
+    }
+    for (int i = 0, n = columns.size; i < n; i++) {
+      int c = customer[i];
+      rows[c]++;
+      monetary[c] += amount[i];
+      if (kind == null || kind[i] == TransactionColumns.SALE) {
+        int d = day[i];
+        if (d < first[c]) {
+          first[c] = d;
+        }
+        if (d > last[c]) {
+          last[c] = d;
+        }
+        if (orderOwner == null) {
+          orders[c]++;
+        } else if (orderOwner[order[i]] != c) {
+          orderOwner[order[i]] = c;
+          orders[c]++;
+        }
+      }
+    }
+    for (int c = 0; c < customers; c++) {
+      if (first[c] == Integer.MAX_VALUE) {
+        first[c] = NO_PURCHASE;
+      }
+    }
+    return new CustomerSummaries(columns, first, last, orders, rows, monetary);
+  }
+
+  /**
+   * The number of customers.
+   *
+   * @return the count
+   */
+  public int customerCount() {
+    return orders.length;
+  }
+
+  /**
+   * The external id of customer {@code k}.
+   *
+   * @param k the customer key
+   * @return the id
+   */
+  public String customerId(int k) {
+    return columns.customerId(k);
+  }
+
+  /**
+   * Whether customer {@code k} has at least one sale.
+   *
+   * @param k the customer key
+   * @return true if it purchased
+   */
+  public boolean hasPurchase(int k) {
+    return lastDay[k] != NO_PURCHASE;
+  }
+
+  /**
+   * The epoch day of customer {@code k}'s first purchase.
+   *
+   * @param k the customer key
+   * @return the day, or {@link #NO_PURCHASE}
+   */
+  public int firstDay(int k) {
+    return firstDay[k];
+  }
+
+  /**
+   * The epoch day of customer {@code k}'s last purchase.
+   *
+   * @param k the customer key
+   * @return the day, or {@link #NO_PURCHASE}
+   */
+  public int lastDay(int k) {
+    return lastDay[k];
+  }
+
+  /**
+   * The number of orders of customer {@code k}.
+   *
+   * @param k the customer key
+   * @return the order count
+   */
+  public int orders(int k) {
+    return orders[k];
+  }
+
+  /**
+   * The number of accepted rows of customer {@code k}, sales and returns.
+   *
+   * @param k the customer key
+   * @return the row count
+   */
+  public int rows(int k) {
+    return rows[k];
+  }
+
+  /**
+   * The monetary value of customer {@code k}: the sum of its signed amounts, net of returns and cancellations.
+   *
+   * @param k the customer key
+   * @return the net total
+   */
+  public double monetary(int k) {
+    return monetary[k];
+  }
+
+  /**
+   * The mean value per order of customer {@code k}: monetary value divided by orders.
+   *
+   * @param k the customer key
+   * @return the mean, or 0 without orders
+   */
+  public double meanOrderValue(int k) {
+    return orders[k] == 0 ? 0.0 : monetary[k] / orders[k];
+  }
+
+  /**
+   * Days from customer {@code k}'s last purchase to an analysis day.
+   *
+   * @param k the customer key
+   * @param analysisDay the epoch day of the analysis
+   * @return the recency in days (negative if the last purchase is after the analysis day)
+   * @throws IllegalStateException if the customer has no purchase
+   */
+  public int recencyDays(int k, int analysisDay) {
+    if (lastDay[k] == NO_PURCHASE) {
+      throw new IllegalStateException("customer " + customerId(k) + " has no purchase, so no recency");
+    }
+    return analysisDay - lastDay[k];
+  }
+
+  /**
+   * Days from customer {@code k}'s first purchase to an analysis day.
+   *
+   * @param k the customer key
+   * @param analysisDay the epoch day of the analysis
+   * @return the tenure in days
+   * @throws IllegalStateException if the customer has no purchase
+   */
+  public int tenureDays(int k, int analysisDay) {
+    if (firstDay[k] == NO_PURCHASE) {
+      throw new IllegalStateException("customer " + customerId(k) + " has no purchase, so no tenure");
+    }
+    return analysisDay - firstDay[k];
+  }
+}
