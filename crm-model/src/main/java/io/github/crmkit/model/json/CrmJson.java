@@ -2,6 +2,7 @@ package io.github.crmkit.model.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -104,11 +105,11 @@ public final class CrmJson {
    * @param json the JSON text
    * @param type the model type, for example {@code Customer.class}
    * @return the value
-   * @throws CrmJsonException if the JSON is malformed or does not describe a valid value
+   * @throws CrmJsonException if the JSON is malformed, is {@code null} or does not describe a valid value
    */
   public <T> T read(String json, Class<T> type) {
     try {
-      return mapper.readValue(json, type);
+      return notNull(mapper.readValue(json, type), "$");
     } catch (JsonProcessingException e) {
       throw translate(e);
     }
@@ -121,12 +122,12 @@ public final class CrmJson {
    * @param json the input
    * @param type the model type
    * @return the value
-   * @throws CrmJsonException if the JSON is malformed or does not describe a valid value
+   * @throws CrmJsonException if the JSON is malformed, is {@code null} or does not describe a valid value
    * @throws UncheckedIOException if reading fails
    */
   public <T> T read(InputStream json, Class<T> type) {
     try {
-      return mapper.readValue(json, type);
+      return notNull(mapper.readValue(json, type), "$");
     } catch (JsonProcessingException e) {
       throw translate(e);
     } catch (IOException e) {
@@ -141,12 +142,12 @@ public final class CrmJson {
    * @param json the input
    * @param type the model type
    * @return the value
-   * @throws CrmJsonException if the JSON is malformed or does not describe a valid value
+   * @throws CrmJsonException if the JSON is malformed, is {@code null} or does not describe a valid value
    * @throws UncheckedIOException if reading fails
    */
   public <T> T read(Reader json, Class<T> type) {
     try {
-      return mapper.readValue(json, type);
+      return notNull(mapper.readValue(json, type), "$");
     } catch (JsonProcessingException e) {
       throw translate(e);
     } catch (IOException e) {
@@ -161,16 +162,28 @@ public final class CrmJson {
    * @param json the JSON text
    * @param elementType the model type of the elements
    * @return the values, unmodifiable
-   * @throws CrmJsonException if the JSON is malformed or an element is not a valid value (the path names its index)
+   * @throws CrmJsonException if the JSON is malformed or {@code null}, or an element is {@code null} or not a valid
+   *     value (the path names its index)
    */
   public <T> List<T> readList(String json, Class<T> elementType) {
     JavaType type = mapper.getTypeFactory().constructCollectionType(List.class, elementType);
     try {
-      List<T> values = mapper.readValue(json, type);
+      List<T> values = notNull(mapper.readValue(json, type), "$");
+      for (int i = 0; i < values.size(); i++) {
+        notNull(values.get(i), "$[" + i + "]");
+      }
       return List.copyOf(values);
     } catch (JsonProcessingException e) {
       throw translate(e);
     }
+  }
+
+  /** A JSON {@code null} where a value is expected (Jackson returns it as null rather than failing). */
+  private static <T> T notNull(T value, String path) {
+    if (value == null) {
+      throw new CrmJsonException(path, -1, -1, "null is not allowed here", null);
+    }
+    return value;
   }
 
   static CrmJsonException translate(JsonProcessingException e) {
@@ -203,6 +216,10 @@ public final class CrmJson {
 
   private static String problem(JsonProcessingException e) {
     if (e instanceof StreamReadException && !(e instanceof MismatchedInputException)) {
+      return "malformed JSON";
+    }
+    // a syntax error inside a nested value arrives wrapped, with its path, in a JsonMappingException
+    if (e instanceof JsonMappingException && e.getCause() instanceof JsonParseException) {
       return "malformed JSON";
     }
     if (e instanceof UnrecognizedPropertyException) {
@@ -252,7 +269,10 @@ public final class CrmJson {
       }
       return out.toString();
     }
-    String name = type.getSimpleName();
+    // Immutables deserialises through a nested ImmutableX.Json delegate: name the model type instead
+    Class<?> named = type.getSimpleName().equals("Json") && type.getEnclosingClass() != null
+        ? type.getEnclosingClass() : type;
+    String name = named.getSimpleName();
     if (name.startsWith("Immutable")) {
       name = name.substring("Immutable".length());
     }
