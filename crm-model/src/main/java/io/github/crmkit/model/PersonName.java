@@ -70,7 +70,8 @@ public abstract class PersonName {
   /**
    * Splits a Chinese full name into family and given name. Input is NFKC-normalised and stripped of whitespace. A
    * name with a middle dot ({@code ·}, {@code •} or {@code ・}), as used for transliterated and minority names, is
-   * split at its first dot into a given-first name ({@code 阿依古丽·买买提}). Otherwise the family name is the
+   * split at its last dot into a given-first name: {@code 阿依古丽·买买提} is given 阿依古丽, family 买买提, and
+   * {@code 约翰·菲茨杰拉德·肯尼迪} is given 约翰·菲茨杰拉德, family 肯尼迪 (every dot written as {@code ·}). Otherwise the family name is the
    * first two characters when they form a known compound surname (欧阳, 司马, 诸葛 ...) and the name is longer than
    * two characters, else the first character; the rest is the given name. A single character is a family name only.
    *
@@ -84,12 +85,13 @@ public abstract class PersonName {
     if (s.isEmpty()) {
       throw new IllegalArgumentException("PersonName must not be blank");
     }
-    int dot = indexOfDot(s);
-    if (dot >= 0) {
-      String given = s.substring(0, dot);
-      String family = s.substring(dot + 1);
-      requireHan(given);
-      requireHan(family);
+    if (indexOfDot(s) >= 0) {
+      String[] parts = s.split("[·•・‧]", -1);
+      for (String part : parts) {
+        requireHan(part);
+      }
+      String given = String.join("·", java.util.Arrays.copyOf(parts, parts.length - 1));
+      String family = parts[parts.length - 1];
       return builder().givenName(given).familyName(family).order(NameOrder.GIVEN_FIRST).build();
     }
     requireHan(s);
@@ -172,6 +174,9 @@ public abstract class PersonName {
 
   private static boolean isEastAsian(String s) {
     return s.codePoints().allMatch(cp -> {
+      if (cp == '·') {
+        return true;
+      }
       Character.UnicodeScript script = Character.UnicodeScript.of(cp);
       return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
           || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL;

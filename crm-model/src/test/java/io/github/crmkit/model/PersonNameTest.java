@@ -55,6 +55,17 @@ class PersonNameTest {
   }
 
   @Test
+  void parseChineseSplitsANameWithSeveralMiddleDotsAtTheLastOne() {
+    PersonName name = PersonName.parseChinese("约翰・菲茨杰拉德•肯尼迪");
+    assertThat(name.givenName()).contains("约翰·菲茨杰拉德");
+    assertThat(name.familyName()).contains("肯尼迪");
+    assertThat(name.order()).isEqualTo(NameOrder.GIVEN_FIRST);
+    assertThat(name.displayName()).isEqualTo("约翰·菲茨杰拉德·肯尼迪");
+    assertThatIllegalArgumentException().isThrownBy(() -> PersonName.parseChinese("约翰··肯尼迪"))
+        .withMessage("PersonName parts around a middle dot must not be empty");
+  }
+
+  @Test
   void parseChineseOfATransliteratedName() {
     PersonName name = PersonName.parseChinese("迈克尔·乔丹");
     assertThat(name).isEqualTo(PersonName.of("迈克尔", "乔丹"));

@@ -2,10 +2,12 @@ package io.github.crmkit.model.json;
 
 import com.fasterxml.jackson.core.Version;
 import com.fasterxml.jackson.databind.Module;
+import com.fasterxml.jackson.databind.module.SimpleDeserializers;
 import com.fasterxml.jackson.databind.module.SimpleSerializers;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.github.crmkit.model.internal.IsoTimeDeserializer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,7 +22,8 @@ import java.util.List;
  *
  * <p>What it does: registers Jackson's JDK 8 ({@code Optional}) and Java time modules as dependencies, and writes
  * {@link Instant}, {@link LocalDate}, {@link LocalTime}, {@link Duration} and {@link ZoneId} as ISO-8601 strings
- * whatever the mapper's {@code WRITE_DATES_AS_TIMESTAMPS} setting. Money, attribute values and identifiers carry
+ * whatever the mapper's {@code WRITE_DATES_AS_TIMESTAMPS} setting, and reads {@link Instant}, {@link LocalDate},
+ * {@link LocalTime} and {@link Duration} from ISO-8601 strings only (a number such as epoch seconds is refused). Money, attribute values and identifiers carry
  * their own JSON form (see their Javadoc). The model's value types deserialise through their validating builders,
  * so invalid JSON fails with the field named.
  *
@@ -56,5 +59,15 @@ public final class CrmJacksonModule extends Module {
     serializers.addSerializer(Duration.class, ToStringSerializer.instance);
     serializers.addSerializer(ZoneId.class, ToStringSerializer.instance);
     context.addSerializers(serializers);
+    SimpleDeserializers deserializers = new SimpleDeserializers();
+    deserializers.addDeserializer(Instant.class,
+        new IsoTimeDeserializer<>(Instant.class, Instant::parse, "2024-05-01T08:00:00Z"));
+    deserializers.addDeserializer(LocalDate.class,
+        new IsoTimeDeserializer<>(LocalDate.class, LocalDate::parse, "2024-05-01"));
+    deserializers.addDeserializer(LocalTime.class,
+        new IsoTimeDeserializer<>(LocalTime.class, LocalTime::parse, "09:30"));
+    deserializers.addDeserializer(Duration.class,
+        new IsoTimeDeserializer<>(Duration.class, Duration::parse, "PT30M"));
+    context.addDeserializers(deserializers);
   }
 }
