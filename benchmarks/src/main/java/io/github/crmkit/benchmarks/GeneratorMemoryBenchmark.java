@@ -38,16 +38,15 @@ import org.openjdk.jmh.infra.Blackhole;
  * ({@code peakHeapBytes}, the sum of the heap pools' peaks since the iteration began) is reported too: it is bounded by
  * the young generation's size, not by the number of transactions.
  *
- * <p>JMH sums auxiliary counters over the measured iterations of all forks: with one measured run in each of two
- * forks, divide the counters by 2 for one run.
+ * <p>JMH sums auxiliary counters over measured iterations, so there is exactly one measured run (after one warm-up
+ * run): each counter reads for one run of the given size.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar GeneratorMemoryBenchmark}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 2, jvmArgsAppend = {"-Xms64m", "-Xmx64m"})
-// one measured run per fork, so that the counters (which JMH sums over iterations) read per run
+@Fork(value = 1, jvmArgsAppend = {"-Xms64m", "-Xmx64m"})
 @Warmup(iterations = 1)
 @Measurement(iterations = 1)
 
