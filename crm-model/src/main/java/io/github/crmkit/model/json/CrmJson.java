@@ -108,11 +108,7 @@ public final class CrmJson {
    * @throws CrmJsonException if the JSON is malformed, is {@code null} or does not describe a valid value
    */
   public <T> T read(String json, Class<T> type) {
-    try {
-      return notNull(mapper.readValue(json, type), "$");
-    } catch (JsonProcessingException e) {
-      throw translate(e);
-    }
+    return readValue(() -> mapper.readValue(json, type));
   }
 
   /**
@@ -126,13 +122,7 @@ public final class CrmJson {
    * @throws UncheckedIOException if reading fails
    */
   public <T> T read(InputStream json, Class<T> type) {
-    try {
-      return notNull(mapper.readValue(json, type), "$");
-    } catch (JsonProcessingException e) {
-      throw translate(e);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return readValue(() -> mapper.readValue(json, type));
   }
 
   /**
@@ -146,8 +136,18 @@ public final class CrmJson {
    * @throws UncheckedIOException if reading fails
    */
   public <T> T read(Reader json, Class<T> type) {
+    return readValue(() -> mapper.readValue(json, type));
+  }
+
+  /** One Jackson read, with the null check and the error translation every {@code read} shares. */
+  @FunctionalInterface
+  private interface JacksonRead<T> {
+    T read() throws IOException;
+  }
+
+  private static <T> T readValue(JacksonRead<T> read) {
     try {
-      return notNull(mapper.readValue(json, type), "$");
+      return notNull(read.read(), "$");
     } catch (JsonProcessingException e) {
       throw translate(e);
     } catch (IOException e) {
