@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * What was read from one file. The counts reconcile: {@code lines = headerLines + blankLines + rows +
- * quotedLineBreaks}, and {@code rows = accepted + rejected}.
+ * quotedLineBreaks}, and {@code rows = accepted + rejected}. Immutable and thread-safe.
  *
  * @param file the file, as given
  * @param bytes the bytes read

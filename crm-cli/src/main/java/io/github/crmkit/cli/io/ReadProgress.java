@@ -4,7 +4,8 @@ package io.github.crmkit.cli.io;
  * Told how far reading has got, for a progress bar: called on the reading thread after each block read (about one
  * per MiB, and at least once per file), with non-decreasing byte counts.
  *
- * <p>Implementations should be quick; an exception thrown here stops reading and reaches the caller.
+ * <p>Implementations should be quick; an exception thrown here stops reading and reaches the caller. The reader calls
+ * it from one thread only, so an implementation used by one read at a time need not be thread-safe.
  */
 @FunctionalInterface
 public interface ReadProgress {
