@@ -155,6 +155,24 @@ class TransactionColumnsTest {
   }
 
   @Test
+  void customerIdsMustBeDistinctAndPresent() {
+    assertThatThrownBy(() -> TransactionColumns.of(new int[1], new int[1], new double[1], new String[] {"a", "a"}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("customerIds must be distinct");
+    assertThatThrownBy(() -> TransactionColumns.of(new int[1], new int[1], new double[1], new String[] {"a", null}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("customerIds[1] must not be null or blank");
+    assertThatThrownBy(() -> TransactionColumns.of(new int[1], new int[1], new double[1], new String[] {" "}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("customerIds[0] must not be null or blank");
+  }
+
+  @Test
+  void nullArraysAreNamed() {
+    assertThatThrownBy(() -> TransactionColumns.of(null, new int[1], new double[1], new String[] {"a"}))
+        .isInstanceOf(NullPointerException.class).hasMessage("customer");
+    assertThatThrownBy(() -> TransactionColumns.of(new int[1], new int[1], new double[1], null))
+        .isInstanceOf(NullPointerException.class).hasMessage("customerIds");
+  }
+
+  @Test
   void accessorsCheckTheRowIndex() {
     TransactionColumns c = TransactionColumns.of(new int[1], new int[1], new double[1], new String[] {"a"});
     assertThatThrownBy(() -> c.day(1)).isInstanceOf(IndexOutOfBoundsException.class);
@@ -194,4 +212,31 @@ class TransactionColumnsTest {
     assertThat(utc.day(0)).isEqualTo(LocalDate.of(2024, 1, 1).toEpochDay());
   }
 
+  @Test
+  void modelTransactionsInMoreThanOneCurrencyAreRefused() {
+    Transaction eur = sale("t1", "c1", "2024-01-01T10:00:00Z", "10.00");
+    Transaction usd = Transaction.builder().from(sale("t2", "c1", "2024-01-02T10:00:00Z", "3.00"))
+        .total(Money.of("3.00", "USD")).build();
+    assertThatThrownBy(() -> TransactionColumns.of(List.of(eur, usd), ZoneOffset.UTC))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("transactions must share one currency: expected EUR, was USD at position 2");
+  }
+
+  @Test
+  void modelTransactionsOutsideTheDayRangeAreRejectedNotWrapped() {
+    Transaction far = sale("t1", "c1", "+9999999-01-01T00:00:00Z", "1.00");
+    Transaction ok = sale("t2", "c1", "2024-01-01T00:00:00Z", "1.00");
+    TransactionColumns c = TransactionColumns.of(List.of(far, ok), ZoneOffset.UTC);
+    assertThat(c.size()).isEqualTo(1);
+    assertThat(c.inputRows()).isEqualTo(2);
+    assertThat(c.rejects()).containsExactly(new RejectedRow("", 1, 0, "occurredAt", "day outside the int range"));
+  }
+
+  @Test
+  void nullArgumentsAreNamed() {
+    assertThatThrownBy(() -> TransactionColumns.of(null, ZoneOffset.UTC))
+        .isInstanceOf(NullPointerException.class).hasMessage("transactions");
+    assertThatThrownBy(() -> TransactionColumns.of(List.of(), null))
+        .isInstanceOf(NullPointerException.class).hasMessage("zone");
+  }
 }
