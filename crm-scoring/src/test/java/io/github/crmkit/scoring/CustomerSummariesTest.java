@@ -91,6 +91,28 @@ class CustomerSummariesTest {
   }
 
   @Test
+  void anOrderIdUsedByTwoCustomersCountsOncePerCustomerWhateverTheRowOrder() {
+    TransactionColumns.Builder b = TransactionColumns.builder(4);
+    b.add("a", 10, 1, "o1", TransactionKind.SALE);
+    b.add("b", 10, 1, "o1", TransactionKind.SALE);
+    b.add("a", 11, 1, "o1", TransactionKind.SALE);
+    b.add("b", 12, 1, "o2", TransactionKind.SALE);
+    CustomerSummaries s = CustomerSummaries.of(b.build());
+    assertThat(s.orders(0)).isEqualTo(1);
+    assertThat(s.orders(1)).isEqualTo(2);
+  }
+
+  @Test
+  void aPurchaseOnTheLargestDayIsStillAFirstPurchase() {
+    TransactionColumns columns = TransactionColumns.of(new int[] {0}, new int[] {Integer.MAX_VALUE},
+        new double[] {1.0}, new String[] {"c"});
+    CustomerSummaries s = CustomerSummaries.of(columns);
+    assertThat(s.hasPurchase(0)).isTrue();
+    assertThat(s.firstDay(0)).isEqualTo(Integer.MAX_VALUE);
+    assertThat(s.lastDay(0)).isEqualTo(Integer.MAX_VALUE);
+  }
+
+  @Test
   void aCustomerWithoutRowsHasNoPurchase() {
     TransactionColumns columns = TransactionColumns.of(new int[] {1}, new int[] {5}, new double[] {1.0},
         new String[] {"none", "one"});
