@@ -17,7 +17,10 @@ import java.util.Objects;
  * <p>Customer {@code k} is the customer key {@code k} of the columns. Immutable and thread-safe.
  */
 public final class CustomerSummaries {
-  /** The value of {@link #firstDay} and {@link #lastDay} for a customer without a purchase. */
+  /**
+   * The value of {@link #firstDay} and {@link #lastDay} for a customer without a purchase. It is also a valid epoch
+   * day, so {@link #hasPurchase} is the test for a purchase.
+   */
   public static final int NO_PURCHASE = Integer.MIN_VALUE;
 
   private final TransactionColumns columns;
@@ -78,14 +81,17 @@ public final class CustomerSummaries {
         if (orderOwner == null) {
           orders[c]++;
         } else if (orderOwner[order[i]] != c) {
+          // order keys are never shared between customers (TransactionColumns), so the owner check is exact
           orderOwner[order[i]] = c;
           orders[c]++;
         }
       }
     }
     for (int c = 0; c < customers; c++) {
-      if (first[c] == Integer.MAX_VALUE) {
+      // decided by the order count, not by the day: a purchase may fall on Integer.MAX_VALUE or MIN_VALUE
+      if (orders[c] == 0) {
         first[c] = NO_PURCHASE;
+        last[c] = NO_PURCHASE;
       }
     }
     return new CustomerSummaries(columns, first, last, orders, rows, monetary);
@@ -117,7 +123,7 @@ public final class CustomerSummaries {
    * @return true if it purchased
    */
   public boolean hasPurchase(int k) {
-    return lastDay[k] != NO_PURCHASE;
+    return orders[k] > 0;
   }
 
   /**
@@ -189,7 +195,7 @@ public final class CustomerSummaries {
    * @throws IllegalStateException if the customer has no purchase
    */
   public int recencyDays(int k, int analysisDay) {
-    if (lastDay[k] == NO_PURCHASE) {
+    if (!hasPurchase(k)) {
       throw new IllegalStateException("customer " + customerId(k) + " has no purchase, so no recency");
     }
     return analysisDay - lastDay[k];
@@ -204,7 +210,7 @@ public final class CustomerSummaries {
    * @throws IllegalStateException if the customer has no purchase
    */
   public int tenureDays(int k, int analysisDay) {
-    if (firstDay[k] == NO_PURCHASE) {
+    if (!hasPurchase(k)) {
       throw new IllegalStateException("customer " + customerId(k) + " has no purchase, so no tenure");
     }
     return analysisDay - firstDay[k];

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,8 @@ import java.util.Objects;
  *   <li>{@link #kind(int)} (optional): sale, return or cancellation; returns and cancellations do not count as
  *       orders. Without a kind column every row is a sale;
  *   <li>{@link #order(int)} (optional): a dense order key, so that several rows of one order count as one order.
- *       Without an order column every sale row is an order.
+ *       Order ids are scoped to their customer: an order key never belongs to two customers (the same order id on
+ *       rows of two customers makes two orders). Without an order column every sale row is an order.
  * </ul>
  *
  * <p>Rows the builder could not accept are kept as {@link #rejects()}; {@link #inputRows()} = {@link #size()} +
@@ -76,19 +78,37 @@ public final class TransactionColumns {
   }
 
   /**
-   * Copies model transactions into columns, their days taken in a time zone.
+   * Copies model transactions into columns, their days taken in a time zone. A transaction whose day does not fit an
+   * {@code int} epoch day is rejected (field {@code occurredAt}), with its 1-based position as row.
    *
-   * @param transactions the transactions, in any order
+   * @param transactions the transactions, in any order, all in one currency
    * @param zone the zone in which a transaction's instant falls on a day
    * @return the columns; a transaction's id is its order id
+   * @throws IllegalArgumentException if the transactions are in more than one currency (amounts of different
+   *     currencies cannot be summed; convert them first)
    */
   public static TransactionColumns of(Iterable<Transaction> transactions, ZoneId zone) {
+    Objects.requireNonNull(transactions, "transactions");
     Objects.requireNonNull(zone, "zone");
     Builder builder = builder(transactions instanceof java.util.Collection<?> c ? c.size() : 1024);
+    Currency currency = null;
+    long position = 0;
     for (Transaction t : transactions) {
-      int epochDay = (int) LocalDate.ofInstant(t.occurredAt(), zone).toEpochDay();
+      position++;
+      Currency own = t.total().currency();
+      if (currency == null) {
+        currency = own;
+      } else if (!currency.equals(own)) {
+        throw new IllegalArgumentException("transactions must share one currency: expected " + currency + ", was "
+            + own + " at position " + position);
+      }
+      long epochDay = LocalDate.ofInstant(t.occurredAt(), zone).toEpochDay();
+      if (epochDay != (int) epochDay) {
+        builder.reject("", position, 0, "occurredAt", "day outside the int range");
+        continue;
+      }
       double value = t.signedTotal().amount().doubleValue();
-      builder.add(t.customer().value(), epochDay, value, t.id().value(), t.kind());
+      builder.add(t.customer().value(), (int) epochDay, value, t.id().value(), t.kind());
     }
     return builder.build();
   }
@@ -102,9 +122,13 @@ public final class TransactionColumns {
    * @param customerIds the external id of each customer key, distinct
    * @return the columns
    * @throws IllegalArgumentException naming the first bad index if the arrays differ in length, a key is out of
-   *     range or an amount is not finite
+   *     range, an amount is not finite, or a customer id is null, blank or repeated
    */
   public static TransactionColumns of(int[] customer, int[] day, double[] amount, String[] customerIds) {
+    Objects.requireNonNull(customer, "customer");
+    Objects.requireNonNull(day, "day");
+    Objects.requireNonNull(amount, "amount");
+    Objects.requireNonNull(customerIds, "customerIds");
     int n = customer.length;
     if (day.length != n || amount.length != n) {
       throw new IllegalArgumentException("customer, day and amount must have the same length, were " + n + ", "
@@ -120,6 +144,11 @@ public final class TransactionColumns {
       }
     }
     String[] ids = customerIds.clone();
+    for (int k = 0; k < ids.length; k++) {
+      if (ids[k] == null || ids[k].isBlank()) {
+        throw new IllegalArgumentException("customerIds[" + k + "] must not be null or blank");
+      }
+    }
     if (new java.util.HashSet<>(Arrays.asList(ids)).size() != ids.length) {
       throw new IllegalArgumentException("customerIds must be distinct");
     }
@@ -249,6 +278,8 @@ public final class TransactionColumns {
    * Builds {@link TransactionColumns} row by row, dictionary-encoding ids and collecting rejects. Not thread-safe.
    */
   public static final class Builder {
+    private static final int MAX_ROWS = Integer.MAX_VALUE - 8;
+
     private int size;
     private int[] customer;
     private int[] day;
@@ -260,7 +291,7 @@ public final class TransactionColumns {
     private long inputRow;
     private final Map<String, Integer> customerKeys = new HashMap<>();
     private final List<String> customerIds = new ArrayList<>();
-    private final Map<String, Integer> orderKeys = new HashMap<>();
+    private final Map<OrderId, Integer> orderKeys = new HashMap<>();
     private final List<RejectedRow> rejects = new ArrayList<>();
 
     private Builder(int expectedRows) {
@@ -294,6 +325,7 @@ public final class TransactionColumns {
      * @param orderId the order id, or null if the row is its own order
      * @param transactionKind the kind
      * @return true if accepted, false if rejected
+     * @throws IllegalStateException if the builder already holds the largest number of rows an array can hold
      */
     public boolean add(String customerId, int epochDay, double value, String orderId, TransactionKind transactionKind) {
       inputRow++;
@@ -320,10 +352,11 @@ public final class TransactionColumns {
       kind[size] = code;
       anyKind |= code != SALE;
       if (orderId != null) {
-        Integer o = orderKeys.get(orderId);
+        OrderId scoped = new OrderId(key, orderId);
+        Integer o = orderKeys.get(scoped);
         if (o == null) {
           o = orderKeys.size();
-          orderKeys.put(orderId, o);
+          orderKeys.put(scoped, o);
         }
         order[size] = o;
         anyOrder = true;
@@ -359,7 +392,10 @@ public final class TransactionColumns {
 
     private void ensureCapacity() {
       if (size == customer.length) {
-        int capacity = Math.max(16, customer.length + (customer.length >> 1));
+        if (size == MAX_ROWS) {
+          throw new IllegalStateException("a TransactionColumns holds at most " + MAX_ROWS + " rows");
+        }
+        int capacity = (int) Math.min(MAX_ROWS, Math.max(16L, customer.length + (long) (customer.length >> 1)));
         customer = Arrays.copyOf(customer, capacity);
         day = Arrays.copyOf(day, capacity);
         amount = Arrays.copyOf(amount, capacity);
@@ -367,6 +403,9 @@ public final class TransactionColumns {
         order = Arrays.copyOf(order, capacity);
       }
     }
+
+    /** An order id scoped to its customer key. */
+    private record OrderId(int customer, String id) {}
 
     /**
      * Builds the columns. Rows without an order id get fresh order keys of their own when other rows have one.
