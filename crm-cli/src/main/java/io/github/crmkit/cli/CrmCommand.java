@@ -11,8 +11,9 @@ import picocli.CommandLine.HelpCommand;
 /**
  * The {@code crm} command: a container for the subcommands, started by {@link #main(String[])}.
  *
- * <p>Exit codes follow picocli's defaults: 0 on success, 1 when a command fails, 2 on a usage error (an unknown or
- * invalid option).
+ * <p>Exit codes: 0 on success, 2 on a usage error (an unknown or invalid option) or bad input (a malformed row, an
+ * unreadable file, an invalid value: one line on stderr naming file, line, column and problem), 1 on any other
+ * failure.
  *
  * <p>Thread-safety: not thread-safe; picocli fills a fresh instance for every run.
  */
@@ -21,7 +22,7 @@ import picocli.CommandLine.HelpCommand;
     mixinStandardHelpOptions = true,
     versionProvider = CrmCommand.VersionProvider.class,
     description = "crmkit on the command line: runs the CRM engines over files.",
-    subcommands = {DemoCommand.class, HelpCommand.class})
+    subcommands = {DemoCommand.class, SummaryCommand.class, HelpCommand.class})
 public final class CrmCommand {
 
   /** Creates the command; picocli fills it from the command-line arguments. */
@@ -33,7 +34,26 @@ public final class CrmCommand {
    * @param args the command-line arguments
    */
   public static void main(String[] args) {
-    System.exit(new CommandLine(new CrmCommand()).execute(args));
+    System.exit(commandLine().execute(args));
+  }
+
+  /**
+   * Returns the configured command line: bad input (a malformed row, an unreadable file, an invalid value) ends the
+   * run with exit status 2 and one line on stderr that names the file, line, column and problem, without a stack
+   * trace.
+   *
+   * @return the command line, ready to {@code execute}
+   */
+  public static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new CrmCommand());
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      if (e instanceof IOException || e instanceof UncheckedIOException || e instanceof IllegalArgumentException) {
+        System.err.println(commandLine.getCommandName() + ": " + e.getMessage());
+        return 2;
+      }
+      throw e;
+    });
+    return cli;
   }
 
   /** Reads the version that the build writes into {@code version.properties}. */

@@ -16,7 +16,7 @@ class CrmCommandTest {
   private final StringWriter err = new StringWriter();
 
   private int execute(String... args) {
-    CommandLine commandLine = new CommandLine(new CrmCommand());
+    CommandLine commandLine = CrmCommand.commandLine();
     commandLine.setOut(new PrintWriter(out, true));
     commandLine.setErr(new PrintWriter(err, true));
     return commandLine.execute(args);

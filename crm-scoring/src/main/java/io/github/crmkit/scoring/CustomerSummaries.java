@@ -196,7 +196,7 @@ public final class CustomerSummaries {
    */
   public int recencyDays(int k, int analysisDay) {
     if (!hasPurchase(k)) {
-      throw new IllegalStateException("customer " + customerId(k) + " has no purchase, so no recency");
+      throw new IllegalStateException("customer key " + k + " has no purchase, so no recency");
     }
     return analysisDay - lastDay[k];
   }
@@ -211,7 +211,7 @@ public final class CustomerSummaries {
    */
   public int tenureDays(int k, int analysisDay) {
     if (!hasPurchase(k)) {
-      throw new IllegalStateException("customer " + customerId(k) + " has no purchase, so no tenure");
+      throw new IllegalStateException("customer key " + k + " has no purchase, so no tenure");
     }
     return analysisDay - firstDay[k];
   }
