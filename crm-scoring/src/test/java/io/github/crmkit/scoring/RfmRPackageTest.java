@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -80,6 +82,61 @@ class RfmRPackageTest {
       assertBetween(fit.recency(), scores.recencyScore(k), scores.recencyDays(k));
       assertBetween(fit.frequency(), scores.frequencyScore(k), scores.frequency(k));
       assertBetween(fit.monetary(), scores.monetaryScore(k), scores.monetary(k));
+    }
+  }
+
+  /** The segment map of rfm's own test of rfm_segment, given there as vectors of names and bounds. */
+  static SegmentMap rfmTestMap() {
+    String[] names = {"Champions", "Loyal Customers", "Potential Loyalist", "New Customers", "Promising",
+        "Need Attention", "About To Sleep", "At Risk", "Can't Lose Them", "Lost"};
+    int[] recencyLower = {4, 2, 3, 4, 3, 2, 2, 1, 1, 1};
+    int[] recencyUpper = {5, 5, 5, 5, 4, 3, 3, 2, 1, 2};
+    int[] otherLower = {4, 3, 1, 1, 1, 2, 1, 2, 4, 1};
+    int[] otherUpper = {5, 5, 3, 1, 1, 3, 2, 5, 5, 2};
+    List<SegmentRule> rules = new ArrayList<>();
+    for (int i = 0; i < names.length; i++) {
+      rules.add(new SegmentRule(names[i], recencyLower[i], recencyUpper[i], otherLower[i], otherUpper[i],
+          otherLower[i], otherUpper[i]));
+    }
+    return SegmentMap.of(5, rules);
+  }
+
+  @Test
+  void championsOfRfmsSegmentTest() {
+    SegmentStats champions = rfmTestMap().summarize(scores).segment("Champions");
+    assertThat(champions.customers()).isEqualTo(158);
+    assertThat(champions.orders()).isEqualTo(1234);
+    assertThat(champions.revenue()).isEqualTo(120_178.0);
+  }
+
+  @Test
+  void segmentSummariesReconcileWithTheInput() {
+    for (SegmentMap map : List.of(rfmTestMap(), SegmentMap.rfmReadme())) {
+      SegmentSummary summary = map.summarize(scores);
+      assertThat(summary.segments()).hasSize(map.rules().size() + 1);
+      assertThat(summary.segments().get(map.rules().size()).name()).isEqualTo("Others");
+      assertThat(summary.segments().stream().mapToInt(SegmentStats::customers).sum()).isEqualTo(995);
+      assertThat(summary.segments().stream().mapToLong(SegmentStats::orders).sum()).isEqualTo(4906);
+      assertThat(summary.segments().stream().mapToDouble(SegmentStats::revenue).sum()).isEqualTo(464_158.0);
+      assertThat(summary.segments().stream().mapToDouble(SegmentStats::customerShare).sum())
+          .isCloseTo(1.0, within(1e-12));
+      assertThat(summary.customers()).isEqualTo(995);
+      assertThat(summary.excludedCustomers()).isZero();
+      assertThat(summary.orders()).isEqualTo(4906);
+      assertThat(summary.revenue()).isEqualTo(464_158.0);
+    }
+  }
+
+  @Test
+  void rfGridOnNtileScoresLeavesNoOthers() {
+    RfmScores ntile = RfmScorer.of(RfmBinning.ntile(5)).score(summaries, LocalDate.of(2006, 12, 31));
+    SegmentSummary summary = SegmentMap.rfGrid().summarize(ntile);
+    assertThat(summary.segment("Others").customers()).isZero();
+    assertThat(summary.segmentedCustomers()).isEqualTo(995);
+    // 995 customers in 5 n-tiles of 199 each
+    for (int score = 1; score <= 5; score++) {
+      assertThat(ntile.fit().recency().count(score)).isEqualTo(199);
+      assertThat(ntile.fit().frequency().count(score)).isEqualTo(199);
     }
   }
 
