@@ -15,9 +15,10 @@ import java.util.Objects;
  *       probabilities {@code i/bins}, {@code i = 1..bins-1}, each plus 1, with the minimum as the first lower edge
  *       and the maximum plus 1 as the last upper edge; a value {@code x} falls in bin {@code i} when
  *       {@code edges[i-1] <= x < edges[i]}. Equal values always score alike. Edges may coincide when many values
- *       are equal; the bin between two equal edges is empty, so bins can be very unequal. The +1 is designed for
- *       whole numbers (days, counts, whole currency units): for them a value scores {@code i} exactly when it is
- *       above quantile {@code i-1} and at most quantile {@code i}.
+ *       are equal; the bin between two equal edges is empty, so bins can be very unequal. For whole numbers (days,
+ *       counts, whole currency units) the +1 means: a value falls in bin {@code i} exactly when it is greater than
+ *       quantile {@code i-1} rounded up and at most quantile {@code i} rounded up (edge 297.4 is quantile 296.4:
+ *       297 falls below it, 298 above). Fractional values up to 1 above a quantile also stay in the bin below.
  *   <li>{@link Mode#NTILE}: rank-first n-tiles as pandas computes {@code qcut(x.rank(method="first"), bins)}. Each
  *       value gets a distinct rank {@code r} in {@code 1..n}: ascending by value, and among equal values ascending
  *       by position in the input (for {@link CustomerSummaries}, by customer key). Rank {@code r} falls in the
