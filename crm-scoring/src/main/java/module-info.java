@@ -11,6 +11,8 @@
  */
 module io.github.crmkit.scoring {
   requires transitive io.github.crmkit.model;
+  // segment maps are read and written with Jackson's streaming API; no Jackson type appears in the API
+  requires com.fasterxml.jackson.core;
 
   exports io.github.crmkit.scoring;
 }
