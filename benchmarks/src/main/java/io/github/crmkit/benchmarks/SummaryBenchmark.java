@@ -1,0 +1,325 @@
+package io.github.crmkit.benchmarks;
+
+import io.github.crmkit.scoring.CustomerSummaries;
+import io.github.crmkit.scoring.RepeatPurchaseOptions;
+import io.github.crmkit.scoring.RepeatPurchaseSummary;
+import io.github.crmkit.scoring.TransactionColumns;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The per-customer summary (orders, net monetary value, last purchase and so recency) of crmkit, side by side with a
+ * plain {@code HashMap} implementation and with DuckDB in-process, over the same generated transactions
+ * ({@link SummaryData}: 1 million transactions of 100,000 customers, and 10 million of 1 million).
+ *
+ * <ul>
+ *   <li>{@link #crmkitSummary}: {@link CustomerSummaries#of(TransactionColumns)}, then recency of every customer as
+ *       of the analysis day into an array given by the caller. Single-threaded.
+ *   <li>{@link #crmkitRepeatPurchase}: {@link RepeatPurchaseSummary#of} (frequency, recency, age, mean repeat
+ *       spend, daily periods) on the same columns, for scale.
+ *   <li>{@link #hashMapByCustomerId} and {@link #hashMapByCustomerKey}: the naive baseline, one pass over the rows
+ *       into {@code HashMap<String, Acc>} (keyed by the external id, as a reader of a file would) or
+ *       {@code HashMap<Integer, Acc>} (keyed by the same dense keys crmkit has), then recency per entry.
+ *   <li>{@link #duckDbSummary}: the same aggregation in SQL ({@code GROUP BY customer: count, sum, max(day)}), and
+ *       {@link #duckDbNtileScores}: that aggregation followed by {@code NTILE(5)} scores of recency, frequency and
+ *       monetary value with the customer key as tie-breaker (DuckDB's NTILE is not deterministic on ties), which is
+ *       the SQL peer of the RFM scoring step. The rows are loaded once per trial into an in-memory table by the
+ *       appender. {@code threads} is DuckDB's thread count: {@code 1} (as crmkit) or {@code default} (all cores).
+ *       {@code output} is {@code fetch} (the result read through JDBC into Java arrays, what a Java caller gets) or
+ *       {@code table} ({@code CREATE OR REPLACE TEMP TABLE ... AS}: DuckDB's engine alone, nothing crosses JDBC).
+ * </ul>
+ *
+ * <p>Every peer is checked against crmkit once per trial, before measuring: the same orders and recency for every
+ * customer, and monetary values equal to within 1e-6. The DuckDB NTILE query is checked to give each score to a
+ * fifth of the customers.
+ *
+ * <p>RFM scoring and segments are not in crm-scoring yet. When they are, add {@code crmkitRfm} here on the same
+ * {@link SummaryData} (summary, scores, segments into caller-given arrays): {@link #duckDbNtileScores} is its peer.
+ *
+ * <p>Run from the repository root, after {@code mvn -q -B install -pl benchmarks}:
+ *
+ * <pre>{@code
+ * java -jar benchmarks/target/benchmarks.jar SummaryBenchmark -f 1 -wi 2 -i 3 -w 2s -r 3s -prof gc
+ * }</pre>
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 3, time = 3)
+@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
+public class SummaryBenchmark {
+
+  private static final RepeatPurchaseOptions DAILY = RepeatPurchaseOptions.ofDefaults();
+
+  /** The naive baseline's accumulator. */
+  static final class Acc {
+    int orders;
+    double monetary;
+    int lastDay = Integer.MIN_VALUE;
+    int recency;
+  }
+
+  @Benchmark
+  public int[] crmkitSummary(SummaryData d) {
+    CustomerSummaries s = CustomerSummaries.of(d.columns);
+    int[] recency = d.recency;
+    for (int k = 0, n = s.customerCount(); k < n; k++) {
+      recency[k] = s.recencyDays(k, SummaryData.ANALYSIS_DAY);
+    }
+    return recency;
+  }
+
+  @Benchmark
+  public RepeatPurchaseSummary crmkitRepeatPurchase(SummaryData d) {
+    return RepeatPurchaseSummary.of(d.columns, d.observationEnd, DAILY);
+  }
+
+  @Benchmark
+  public Map<String, Acc> hashMapByCustomerId(SummaryData d, Checked checked) {
+    return byCustomerId(d);
+  }
+
+  @Benchmark
+  public Map<Integer, Acc> hashMapByCustomerKey(SummaryData d, Checked checked) {
+    return byCustomerKey(d);
+  }
+
+  @Benchmark
+  public int duckDbSummary(DuckDb db) throws SQLException {
+    return db.run(db.summarySql, false);
+  }
+
+  @Benchmark
+  public int duckDbNtileScores(DuckDb db) throws SQLException {
+    return db.run(db.ntileSql, true);
+  }
+
+  static Map<String, Acc> byCustomerId(SummaryData d) {
+    String[] id = d.customerIdOfRow;
+    int[] day = d.day;
+    double[] amount = d.amount;
+    byte[] kind = d.kind;
+    HashMap<String, Acc> map = new HashMap<>();
+    for (int i = 0; i < id.length; i++) {
+      Acc a = map.get(id[i]);
+      if (a == null) {
+        a = new Acc();
+        map.put(id[i], a);
+      }
+      add(a, day[i], amount[i], kind[i]);
+    }
+    for (Acc a : map.values()) {
+      a.recency = SummaryData.ANALYSIS_DAY - a.lastDay;
+    }
+    return map;
+  }
+
+  static Map<Integer, Acc> byCustomerKey(SummaryData d) {
+    int[] customer = d.customer;
+    int[] day = d.day;
+    double[] amount = d.amount;
+    byte[] kind = d.kind;
+    HashMap<Integer, Acc> map = new HashMap<>();
+    for (int i = 0; i < customer.length; i++) {
+      Acc a = map.get(customer[i]);
+      if (a == null) {
+        a = new Acc();
+        map.put(customer[i], a);
+      }
+      add(a, day[i], amount[i], kind[i]);
+    }
+    for (Acc a : map.values()) {
+      a.recency = SummaryData.ANALYSIS_DAY - a.lastDay;
+    }
+    return map;
+  }
+
+  private static void add(Acc a, int day, double amount, byte kind) {
+    a.monetary += amount;
+    if (kind == TransactionColumns.SALE) {
+      a.orders++;
+      if (day > a.lastDay) {
+        a.lastDay = day;
+      }
+    }
+  }
+
+  /** Checks the baselines against crmkit once per trial. */
+  @State(Scope.Benchmark)
+  public static class Checked {
+    @Setup(Level.Trial)
+    public void verify(SummaryData d) {
+      CustomerSummaries s = CustomerSummaries.of(d.columns);
+      Map<String, Acc> byId = byCustomerId(d);
+      Map<Integer, Acc> byKey = byCustomerKey(d);
+      if (byId.size() != s.customerCount() || byKey.size() != s.customerCount()) {
+        throw new IllegalStateException("baseline customer counts differ from crmkit's " + s.customerCount());
+      }
+      for (int k = 0; k < s.customerCount(); k++) {
+        Acc a = byId.get(s.customerId(k));
+        SummaryBenchmark.check("HashMap<String>", k, s, a.orders, a.monetary, a.recency);
+        a = byKey.get(k);
+        SummaryBenchmark.check("HashMap<Integer>", k, s, a.orders, a.monetary, a.recency);
+      }
+    }
+  }
+
+  static void check(String peer, int k, CustomerSummaries s, int orders, double monetary, int recency) {
+    int expectedRecency = s.recencyDays(k, SummaryData.ANALYSIS_DAY);
+    if (orders != s.orders(k) || recency != expectedRecency
+        || Math.abs(monetary - s.monetary(k)) > 1e-6 * Math.max(1, Math.abs(s.monetary(k)))) {
+      throw new IllegalStateException(peer + " differs from crmkit for customer key " + k + ": expected orders "
+          + s.orders(k) + ", monetary " + s.monetary(k) + ", recency " + expectedRecency + "; was " + orders + ", "
+          + monetary + ", " + recency);
+    }
+  }
+
+  /**
+   * DuckDB in-process, in memory, with the rows of {@link SummaryData} in table {@code tx}; one connection per trial.
+   */
+  @State(Scope.Benchmark)
+  public static class DuckDb {
+    /** DuckDB's {@code threads} setting: {@code 1}, or {@code default} (DuckDB's own default, the core count). */
+    @Param({"1", "default"})
+    public String threads;
+
+    /** {@code fetch}: read the result into Java arrays through JDBC; {@code table}: materialise it in DuckDB. */
+    @Param({"fetch", "table"})
+    public String output;
+
+    private DuckDBConnection connection;
+    private Statement statement;
+    String summarySql;
+    String ntileSql;
+    private boolean materialise;
+    // fetch targets, indexed by customer key
+    private int[] orders;
+    private double[] monetary;
+    private int[] recency;
+    private int[] scores;
+
+    @Setup(Level.Trial)
+    public void load(SummaryData d) throws SQLException {
+      connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
+      statement = connection.createStatement();
+      if (!"default".equals(threads)) {
+        statement.execute("SET threads = " + Integer.parseInt(threads));
+      }
+      try (ResultSet rs = statement.executeQuery("SELECT current_setting('threads')")) {
+        rs.next();
+        System.out.println("[duckdb] threads = " + rs.getString(1) + ", version "
+            + connection.getMetaData().getDatabaseProductVersion());
+      }
+      statement.execute("CREATE TABLE tx (customer INTEGER NOT NULL, day INTEGER NOT NULL, amount DOUBLE NOT NULL,"
+          + " kind TINYINT NOT NULL)");
+      long start = System.nanoTime();
+      try (DuckDBAppender appender = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "tx")) {
+        for (int i = 0; i < d.transactions; i++) {
+          appender.beginRow().append(d.customer[i]).append(d.day[i]).append(d.amount[i]).append(d.kind[i]).endRow();
+        }
+      }
+      System.out.printf("[duckdb] loaded %,d rows in %,d ms%n", d.transactions,
+          (System.nanoTime() - start) / 1_000_000);
+      String summary = "SELECT customer, count(*) FILTER (WHERE kind = 0) AS orders, sum(amount) AS monetary, "
+          + SummaryData.ANALYSIS_DAY + " - max(day) FILTER (WHERE kind = 0) AS recency FROM tx GROUP BY customer";
+      String ntile = "WITH s AS (" + summary + ") SELECT customer, "
+          + "NTILE(5) OVER (ORDER BY recency DESC, customer) AS r, "
+          + "NTILE(5) OVER (ORDER BY orders, customer) AS f, "
+          + "NTILE(5) OVER (ORDER BY monetary, customer) AS m FROM s";
+      boolean table = "table".equals(output);
+      materialise = table;
+      if (!table && !"fetch".equals(output)) {
+        throw new IllegalArgumentException("output must be fetch or table, was " + output);
+      }
+      summarySql = table ? "CREATE OR REPLACE TEMP TABLE summary_out AS " + summary : summary;
+      ntileSql = table ? "CREATE OR REPLACE TEMP TABLE ntile_out AS " + ntile : ntile;
+      orders = new int[d.customers];
+      monetary = new double[d.customers];
+      recency = new int[d.customers];
+      scores = new int[d.customers];
+
+      // check against crmkit: always through a fetch of the plain queries
+      CustomerSummaries s = CustomerSummaries.of(d.columns);
+      int rows = 0;
+      try (ResultSet rs = statement.executeQuery(summary)) {
+        while (rs.next()) {
+          int k = rs.getInt(1);
+          check("DuckDB", k, s, rs.getInt(2), rs.getDouble(3), rs.getInt(4));
+          rows++;
+        }
+      }
+      if (rows != d.customers) {
+        throw new IllegalStateException("DuckDB summarised " + rows + " customers, expected " + d.customers);
+      }
+      int[][] perScore = new int[3][6];
+      try (ResultSet rs = statement.executeQuery(ntile)) {
+        while (rs.next()) {
+          perScore[0][rs.getInt(2)]++;
+          perScore[1][rs.getInt(3)]++;
+          perScore[2][rs.getInt(4)]++;
+        }
+      }
+      for (int[] counts : perScore) {
+        for (int score = 1; score <= 5; score++) {
+          if (Math.abs(counts[score] - d.customers / 5) > 1) {
+            throw new IllegalStateException("NTILE(5) gave score " + score + " to " + counts[score]
+                + " customers, expected " + d.customers / 5);
+          }
+        }
+      }
+    }
+
+    int run(String sql, boolean scoresQuery) throws SQLException {
+      if (materialise) {
+        statement.execute(sql);
+        return 0;
+      }
+      int rows = 0;
+      try (ResultSet rs = statement.executeQuery(sql)) {
+        if (scoresQuery) {
+          while (rs.next()) {
+            int k = rs.getInt(1);
+            scores[k] = rs.getInt(2) * 100 + rs.getInt(3) * 10 + rs.getInt(4);
+            rows++;
+          }
+        } else {
+          while (rs.next()) {
+            int k = rs.getInt(1);
+            orders[k] = rs.getInt(2);
+            monetary[k] = rs.getDouble(3);
+            recency[k] = rs.getInt(4);
+            rows++;
+          }
+        }
+      }
+      return rows;
+    }
+
+    @TearDown(Level.Trial)
+    public void close() throws SQLException {
+      statement.close();
+      connection.close();
+    }
+  }
+}
