@@ -8,6 +8,15 @@ import io.github.crmkit.model.Lead;
 import io.github.crmkit.model.LeadRating;
 import io.github.crmkit.model.Transaction;
 import io.github.crmkit.model.TransactionKind;
+import io.github.crmkit.scoring.CustomerSummaries;
+import io.github.crmkit.scoring.RfmBinning;
+import io.github.crmkit.scoring.RfmScorer;
+import io.github.crmkit.scoring.RfmScores;
+import io.github.crmkit.scoring.SegmentMap;
+import io.github.crmkit.scoring.SegmentStats;
+import io.github.crmkit.scoring.SegmentSummary;
+import io.github.crmkit.scoring.TransactionColumns;
+import java.time.ZoneOffset;
 import io.github.crmkit.testkit.BuyingProcess;
 import io.github.crmkit.testkit.SpendProcess;
 import io.github.crmkit.testkit.SyntheticData;
@@ -17,7 +26,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -29,8 +37,8 @@ import java.util.stream.Collectors;
 
 /**
  * The crmkit demo: generates a synthetic customer base from a seed (customers buying by the BG/NBD process with
- * CDNOW-like parameters, Gamma-Gamma spend, a few returns; a sales organisation; inbound leads) and prints a short
- * summary of it. Later engines (RFM, customer value, routing, funnels) add their sections.
+ * CDNOW-like parameters, Gamma-Gamma spend, a few returns; a sales organisation; inbound leads), prints a short
+ * summary of it and its RFM segments. Later engines (customer value, routing, funnels) add their sections.
  *
  * <p>The summary shows counts and amounts only; the one example customer is printed through its
  * {@code toString()}, which masks personal data. Everything is streamed, so a million customers need little memory.
@@ -120,6 +128,21 @@ public final class Demo {
         totals.repeatBuyers, totals.buyers, percent(totals.repeatBuyers, totals.buyers));
     out.printf(Locale.ROOT, "Channels       %s%n", shares(totals.channels, totals.sales + totals.returns));
 
+    // RFM: columns from the same stream, scored by n-tiles as pandas does, segmented on the R x F grid
+    TransactionColumns columns = TransactionColumns.of((Iterable<Transaction>) data.transactions()::iterator,
+        ZoneOffset.UTC);
+    LocalDate analysisDate = LocalDate.of(2025, 6, 30);
+    RfmScores scores = RfmScorer.of(RfmBinning.ntile(5)).score(CustomerSummaries.of(columns), analysisDate);
+    SegmentSummary segments = SegmentMap.rfGrid().summarize(scores);
+    out.printf(Locale.ROOT, "%nRFM segments   as of %s, 5 n-tiles, R x F grid (%,d customers scored)%n", analysisDate,
+        scores.scoredCount());
+    for (SegmentStats s : segments.segments()) {
+      if (s.customers() > 0) {
+        out.printf(Locale.ROOT, "  %-20s %,7d customers %6.1f%%   revenue %6.1f%%%n", s.name(), s.customers(),
+            100 * s.customerShare(), 100 * s.revenueShare());
+      }
+    }
+
     // the sales organisation
     List<Agent> agents = data.agents();
     Map<AgentKind, Long> kinds = new EnumMap<>(AgentKind.class);
@@ -149,8 +172,8 @@ public final class Demo {
     out.printf(Locale.ROOT, "Lead regions   %s%n", shares(regions, leads));
 
     out.printf(Locale.ROOT, "%nExample customer, personal data masked:%n  %s%n", example);
-    out.printf(Locale.ROOT, "%nNext: RFM, customer value, routing and funnels arrive with their engines "
-        + "(crm rfm, crm clv fit, crm route simulate, crm funnel).%n");
+    out.printf(Locale.ROOT, "%nOn your own files: crm rfm, crm summary (crm --help). Customer value, routing and "
+        + "funnels arrive with their engines.%n");
   }
 
   private static String money(long cents) {

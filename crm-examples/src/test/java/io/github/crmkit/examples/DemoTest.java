@@ -48,6 +48,12 @@ class DemoTest {
     assertThat(report).contains(String.format(Locale.ROOT, "Revenue        CNY %,.2f net of returns",
         net / 100.0));
     assertThat(report).contains("Leads          150 (");
+    assertThat(report).contains("RFM segments   as of 2025-06-30, 5 n-tiles, R x F grid (300 customers scored)");
+    // the segment lines list customers that add up to every scored customer
+    int segmented = report.lines().filter(l -> l.matches("  [a-z' ]+ +[0-9,]+ customers .*"))
+        .mapToInt(l -> Integer.parseInt(l.replaceAll("^  [a-z' ]+ +([0-9,]+) customers.*$", "$1").replace(",", "")))
+        .sum();
+    assertThat(segmented).isEqualTo(300);
     assertThat(report).contains("20 sales reps, 4 regional managers, 7 dealers, 1 distributor, 1 queue");
     assertThat(report).contains("Example customer, personal data masked:\n  Customer{id=C-0,");
   }
