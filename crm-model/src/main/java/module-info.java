@@ -3,7 +3,7 @@
  * service tickets, agents, teams, territories, products, money), their JSON mapping, and the ports that host
  * applications implement.
  */
-@SuppressWarnings({"requires-automatic", "requires-transitive-automatic"}) // Immutables' annotations jar is an automatic module, compile time only
+@SuppressWarnings({"requires-automatic", "requires-transitive-automatic", "module"}) // Immutables' annotations jar is an automatic module, compile time only
 module io.github.crmkit.model {
   // compile time only: the value-type annotations (CLASS retention) are visible on exported types
   requires static transitive org.immutables.value.annotations;
@@ -14,6 +14,11 @@ module io.github.crmkit.model {
   exports io.github.crmkit.model;
   exports io.github.crmkit.model.json;
   exports io.github.crmkit.model.port;
+  // crmkit's one Immutables style, for the value types of the engine modules; not API
+  exports io.github.crmkit.model.internal to
+      io.github.crmkit.scoring,
+      io.github.crmkit.routing,
+      io.github.crmkit.lifecycle;
 
   opens io.github.crmkit.model to com.fasterxml.jackson.databind;
   opens io.github.crmkit.model.internal to com.fasterxml.jackson.databind;
