@@ -3,6 +3,11 @@ package io.github.crmkit.benchmarks;
 import io.github.crmkit.scoring.CustomerSummaries;
 import io.github.crmkit.scoring.RepeatPurchaseOptions;
 import io.github.crmkit.scoring.RepeatPurchaseSummary;
+import io.github.crmkit.scoring.RfmBinning;
+import io.github.crmkit.scoring.RfmScorer;
+import io.github.crmkit.scoring.RfmScores;
+import io.github.crmkit.scoring.SegmentMap;
+import io.github.crmkit.scoring.SegmentSummary;
 import io.github.crmkit.scoring.TransactionColumns;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -54,8 +59,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * customer, and monetary values equal to within 1e-6. The DuckDB NTILE query is checked to give each score to a
  * fifth of the customers.
  *
- * <p>RFM scoring and segments are not in crm-scoring yet. When they are, add {@code crmkitRfm} here on the same
- * {@link SummaryData} (summary, scores, segments into caller-given arrays): {@link #duckDbNtileScores} is its peer.
+ * <p>{@link #crmkitRfmSegments} is the issue's full pipeline (summary, NTILE(5) scores, R x F grid segments and their
+ * summary); {@link #duckDbNtileScores} is its peer.
  *
  * <p>Run from the repository root, after {@code mvn -q -B install -pl benchmarks}:
  *
@@ -88,6 +93,23 @@ public class SummaryBenchmark {
       recency[k] = s.recencyDays(k, SummaryData.ANALYSIS_DAY);
     }
     return recency;
+  }
+
+  private static final RfmScorer NTILE_5 = RfmScorer.of(RfmBinning.ntile(5));
+  private static final SegmentMap RF_GRID = SegmentMap.rfGrid();
+
+  /**
+   * The whole RFM pipeline of the issue's target: per-customer summary, NTILE(5) scores for R, F and M (pandas'
+   * rank-first n-tiles, ties by customer key) and the R x F grid's segments with their summary. The peer is
+   * {@code duckDbNtileScores}.
+   *
+   * @param d the data
+   * @return the segment summary
+   */
+  @Benchmark
+  public SegmentSummary crmkitRfmSegments(SummaryData d) {
+    RfmScores scores = NTILE_5.score(CustomerSummaries.of(d.columns), SummaryData.ANALYSIS_DAY);
+    return RF_GRID.summarize(scores);
   }
 
   @Benchmark
