@@ -14,18 +14,18 @@ final class RfmBinner {
   /**
    * Bins {@code values} into {@code scores}.
    *
-   * @param sorted scratch of at least {@code values.length}, unused (may be null) for FIXED
-   * @param ties scratch of at least {@code values.length}, used (may be null otherwise) for the n-tile modes
+   * <p>No mode sorts: the quantile and n-tile modes need only a few order statistics (the cut values), which
+   * {@link OrderStatistics#select} finds in expected linear time, and then one pass places every value against them.
+   *
+   * @param work scratch of at least {@code values.length}, unused (may be null) for FIXED
    */
-  static RfmBins bin(RfmBinning binning, boolean reversed, double[] values, int[] scores, double[] sorted,
-      int[] ties) {
+  static RfmBins bin(RfmBinning binning, boolean reversed, double[] values, int[] scores, double[] work) {
     int n = values.length;
     int bins = binning.bins();
     double[] edges = new double[bins + 1];
     switch (binning.mode()) {
       case R_RFM -> {
-        sortedCopy(values, sorted);
-        quantileEdges(sorted, n, bins, edges);
+        quantileEdges(values, work, bins, edges);
         scoreByValue(values, edges, bins, reversed, scores);
       }
       case FIXED -> {
@@ -38,18 +38,12 @@ final class RfmBinner {
       }
       case NTILE, SQL_NTILE -> {
         boolean sql = binning.mode() == RfmBinning.Mode.SQL_NTILE;
-        sortedCopy(values, sorted);
         rankEdges(sql, n, bins, edges);
-        scoreByRank(sql, values, sorted, ties, bins, reversed, scores);
+        scoreByRank(sql, values, work, bins, reversed, scores);
       }
       default -> throw new AssertionError(binning.mode());
     }
     return summarize(binning, reversed, values, scores, edges);
-  }
-
-  private static void sortedCopy(double[] values, double[] sorted) {
-    System.arraycopy(values, 0, sorted, 0, values.length);
-    Arrays.sort(sorted, 0, values.length);
   }
 
   /**
@@ -57,31 +51,60 @@ final class RfmBinner {
    * default, Hyndman and Fan 1996): with the order statistics {@code x[1..n]}, {@code h = 1 + (n-1)p},
    * {@code j = floor(h)}, {@code g = h - j}, {@code Q(p) = (1-g)·x[j] + g·x[j+1]}, and {@code x[j]} itself when
    * {@code g = 0} or the two order statistics are equal. The probabilities are {@code i·(1/bins)}, as R's
-   * {@code seq(0, 1, length.out = bins + 1)} computes them.
+   * {@code seq(0, 1, length.out = bins + 1)} computes them. Only the order statistics these formulas read are found.
    */
-  static void quantileEdges(double[] sorted, int n, int bins, double[] edges) {
+  static void quantileEdges(double[] values, double[] work, int bins, double[] edges) {
+    int n = values.length;
     if (n == 0) {
       Arrays.fill(edges, Double.NaN);
       return;
     }
     double step = 1.0 / bins;
-    edges[0] = sorted[0];
+    // the 0-based positions read: 0, n-1, and j-1, j for every inner quantile
+    int[] wanted = new int[2 * bins];
+    wanted[0] = 0;
+    wanted[1] = n - 1;
     for (int i = 1; i < bins; i++) {
-      edges[i] = quantile7(sorted, n, i * step) + 1;
+      int lo = lowerPosition(n, i * step);
+      wanted[2 * i] = lo;
+      wanted[2 * i + 1] = Math.min(lo + 1, n - 1);
     }
-    edges[bins] = sorted[n - 1] + 1;
+    int[] positions = distinctSorted(wanted);
+    double[] at = new double[positions.length];
+    OrderStatistics.select(values, work, positions, at);
+    edges[0] = at[0];
+    for (int i = 1; i < bins; i++) {
+      double p = i * step;
+      int lo = lowerPosition(n, p);
+      double h = 1 + (n - 1) * p;
+      double g = h - Math.floor(h);
+      double q = at[Arrays.binarySearch(positions, lo)];
+      if (g > 0 && lo + 1 < n) {
+        double next = at[Arrays.binarySearch(positions, lo + 1)];
+        if (next != q) {
+          q = (1 - g) * q + g * next;
+        }
+      }
+      edges[i] = q + 1;
+    }
+    edges[bins] = at[positions.length - 1] + 1;
   }
 
-  static double quantile7(double[] sorted, int n, double p) {
-    double h = 1 + (n - 1) * p;
-    double j = Math.floor(h);
-    double g = h - j;
-    int lo = (int) j - 1; // 0-based
-    double q = sorted[lo];
-    if (g > 0 && lo + 1 < n && sorted[lo + 1] != q) {
-      q = (1 - g) * q + g * sorted[lo + 1];
+  /** The 0-based position {@code floor(1 + (n-1)p) - 1} of type 7's lower order statistic. */
+  private static int lowerPosition(int n, double p) {
+    return (int) Math.floor(1 + (n - 1) * p) - 1;
+  }
+
+  private static int[] distinctSorted(int[] positions) {
+    int[] sorted = positions.clone();
+    Arrays.sort(sorted);
+    int k = 0;
+    for (int i = 0; i < sorted.length; i++) {
+      if (k == 0 || sorted[i] != sorted[k - 1]) {
+        sorted[k++] = sorted[i];
+      }
     }
-    return q;
+    return Arrays.copyOf(sorted, k);
   }
 
   /** Bin {@code i} holds {@code edges[i-1] <= x < edges[i]}; the lowest and highest bins are open-ended. */
@@ -117,47 +140,89 @@ final class RfmBinner {
   }
 
   /**
-   * Ranks each value (1-based, ascending, ties in input order) without sorting indices: the rank of
-   * {@code values[k]} is the number of smaller values (its lower bound in the sorted copy) plus the number of equal
-   * values before position {@code k} (counted in {@code ties} at that lower bound) plus one.
+   * Scores each value by its rank (1-based, ascending, ties in input order) without ranking anything.
+   *
+   * <p>Let {@code P[j]} be the number of ranks in bins {@code 1..j} and {@code s[j]} the {@code P[j]}-th smallest
+   * value, the cut. A value below {@code s[j]} has all its ranks at or below {@code P[j]}, a value above it has
+   * all its ranks above; of the values equal to {@code s[j]}, exactly the first {@code P[j] - less[j]} in input
+   * order rank at or below {@code P[j]}, where {@code less[j]} counts the values below {@code s[j]}. So one pass
+   * over the values, comparing each with at most {@code bins - 1} cuts and counting the equal ones seen so far,
+   * gives every score; the cuts come from {@link OrderStatistics#select}.
    */
-  private static void scoreByRank(boolean sql, double[] values, double[] sorted, int[] ties, int bins,
-      boolean reversed, int[] scores) {
+  private static void scoreByRank(boolean sql, double[] values, double[] work, int bins, boolean reversed,
+      int[] scores) {
     int n = values.length;
-    Arrays.fill(ties, 0, n, 0);
+    if (n == 0) {
+      return;
+    }
+    int cuts = bins - 1;
     int top = bins + 1;
     int base = n / bins;
     int extra = n % bins;
-    long bigBins = (long) extra * (base + 1);
+    long[] upTo = new long[cuts]; // P[j]: ranks in bins 1..j+1
+    int[] positions = new int[cuts];
+    for (int j = 0; j < cuts; j++) {
+      int bin = j + 1;
+      upTo[j] = sql ? (long) bin * base + Math.min(bin, extra) : 1 + (long) bin * (n - 1) / bins;
+      positions[j] = (int) upTo[j] - 1;
+    }
+    int[] distinct = distinctSorted(positions);
+    double[] at = new double[distinct.length];
+    OrderStatistics.select(values, work, distinct, at);
+    double[] cut = new double[cuts];
+    int[] group = new int[cuts]; // the first cut with the same value: its counter of equal values seen
+    for (int j = 0; j < cuts; j++) {
+      cut[j] = at[Arrays.binarySearch(distinct, positions[j])];
+      group[j] = j > 0 && cut[j - 1] == cut[j] ? group[j - 1] : j;
+    }
+    long[] quota = new long[cuts]; // of the values equal to cut[j], how many rank at or below P[j]
+    countBelow(values, cut, quota);
+    for (int j = 0; j < cuts; j++) {
+      quota[j] = upTo[j] - quota[j];
+    }
+    long[] seen = new long[cuts];
     for (int k = 0; k < n; k++) {
-      int first = lowerBound(sorted, n, values[k]);
-      long rank = first + ties[first]++ + 1L;
-      int bin;
-      if (sql) {
-        bin = rank <= bigBins ? (int) ((rank - 1) / (base + 1)) + 1 : extra + (int) ((rank - 1 - bigBins) / base) + 1;
-      } else if (rank == 1) {
-        bin = 1;
-      } else {
-        // the smallest i with rank <= 1 + (n-1)·i/bins, that is ceil((rank-1)·bins / (n-1))
-        bin = (int) (((rank - 1) * bins + n - 2) / (n - 1));
+      double x = values[k];
+      int bin = 1;
+      int equal = -1;
+      for (int j = 0; j < cuts; j++) {
+        double c = cut[j];
+        if (x > c) {
+          bin++;
+        } else if (x == c) {
+          equal = group[j];
+          if (seen[equal] < quota[j]) {
+            break;
+          }
+          bin++;
+        } else {
+          break;
+        }
+      }
+      if (equal >= 0) {
+        seen[equal]++;
       }
       scores[k] = reversed ? top - bin : bin;
     }
   }
 
-  /** The first index whose value is not less than {@code value}. */
-  private static int lowerBound(double[] sorted, int n, double value) {
-    int lo = 0;
-    int hi = n;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (sorted[mid] < value) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
+  /** {@code below[j]} = the number of values strictly below {@code cut[j]} (cuts ascending). */
+  private static void countBelow(double[] values, double[] cut, long[] below) {
+    int cuts = cut.length;
+    long[] firstAbove = new long[cuts + 1]; // values whose first cut not below them is j
+    for (double x : values) {
+      int j = 0;
+      while (j < cuts && !(x < cut[j])) {
+        j++;
       }
+      firstAbove[j]++;
     }
-    return lo;
+    // x < cut[j] for every j >= first such index, so below[j] = sum of firstAbove[0..j]
+    long sum = 0;
+    for (int j = 0; j < cuts; j++) {
+      sum += firstAbove[j];
+      below[j] = sum;
+    }
   }
 
   private static RfmBins summarize(RfmBinning binning, boolean reversed, double[] values, int[] scores,

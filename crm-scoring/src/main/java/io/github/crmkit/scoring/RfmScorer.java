@@ -173,10 +173,11 @@ public final class RfmScorer {
    * Scores primitive columns, customer {@code i} at index {@code i} of every array, writing each dimension's scores
    * into the caller's arrays. Ties in the n-tile modes are broken by index.
    *
-   * <p>Allocates per call, whatever the number of customers {@code n}: one {@code double[n]} for sorting (unless
-   * all three dimensions are {@link RfmBinning.Mode#FIXED}), one {@code int[n]} for ranking (only when a dimension
-   * uses an n-tile mode), and the small {@link RfmFit} ({@code O(bins)}); nothing per customer, no boxing. Time
-   * {@code O(n log n)} per quantile or rank dimension (a primitive sort), {@code O(n)} for a FIXED one.
+   * <p>Allocates per call, whatever the number of customers {@code n}: one {@code double[n]} of scratch (unless
+   * all three dimensions are {@link RfmBinning.Mode#FIXED}) and the small {@link RfmFit} and its working arrays
+   * ({@code O(bins)}); nothing per customer, no boxing. Nothing is sorted: a quantile or n-tile dimension needs only
+   * its few cut values, found by a selection in expected {@code O(n)} time (worst case {@code O(n log n)}), and then
+   * one pass compares each value with at most {@code bins - 1} cuts; a FIXED dimension is that pass alone.
    *
    * @param recency days since the last purchase, finite
    * @param frequency numbers of orders, finite
@@ -209,25 +210,16 @@ public final class RfmScorer {
     checkFinite("recency", recency);
     checkFinite("frequency", frequency);
     checkFinite("monetary", monetary);
-    double[] sorted = needsSort() ? new double[n] : null;
-    int[] ties = needsRanks() ? new int[n] : null;
-    RfmBins r = RfmBinner.bin(this.recency, true, recency, recencyScores, sorted, ties);
-    RfmBins f = RfmBinner.bin(this.frequency, false, frequency, frequencyScores, sorted, ties);
-    RfmBins m = RfmBinner.bin(this.monetary, false, monetary, monetaryScores, sorted, ties);
+    double[] work = needsWork() ? new double[n] : null;
+    RfmBins r = RfmBinner.bin(this.recency, true, recency, recencyScores, work);
+    RfmBins f = RfmBinner.bin(this.frequency, false, frequency, frequencyScores, work);
+    RfmBins m = RfmBinner.bin(this.monetary, false, monetary, monetaryScores, work);
     return new RfmFit(r, f, m);
   }
 
-  private boolean needsSort() {
+  private boolean needsWork() {
     return recency.mode() != RfmBinning.Mode.FIXED || frequency.mode() != RfmBinning.Mode.FIXED
         || monetary.mode() != RfmBinning.Mode.FIXED;
-  }
-
-  private boolean needsRanks() {
-    return isNtile(recency) || isNtile(frequency) || isNtile(monetary);
-  }
-
-  private static boolean isNtile(RfmBinning binning) {
-    return binning.mode() == RfmBinning.Mode.NTILE || binning.mode() == RfmBinning.Mode.SQL_NTILE;
   }
 
   private static void checkFinite(String name, double[] values) {
