@@ -3,17 +3,20 @@ package io.github.crmkit.scoring;
 import java.util.Arrays;
 
 /**
- * Finds a few order statistics of a {@code double} column without sorting it: a multi-position quickselect with a
- * three-way partition (so columns with many equal values, such as days or order counts, cost no more than distinct
- * ones), median-of-three pivots, and a depth limit after which a range is sorted instead (so no input is quadratic).
- * Expected time {@code O(n log m)} for {@code m} positions; worst case {@code O(n log n)}.
+ * Finds a few order statistics of a {@code double} column without sorting it: a most-significant-digit radix
+ * select. Each value becomes a {@code long} key with the same order; one pass finds the smallest and largest key, one
+ * pass counts the keys in at most 2,048 buckets of their range, and one pass copies out only the keys of the buckets
+ * that hold a wanted position, which are resolved the same way inside their bucket. A bucket whose keys are all
+ * equal ends the search at once, so columns with many equal values (days, order counts) cost no more than distinct
+ * ones. Each level narrows the range by eleven bits, so there are at most six levels: time {@code O(n)} for any
+ * input, with no data-dependent branches on the counting passes and no adversarial worst case.
  *
- * <p>Values compare with {@code <} and {@code ==}, so {@code -0.0} and {@code 0.0} are equal; NaN is not allowed
- * (the callers check). Stateless and thread-safe.
+ * <p>Values compare as numbers, so {@code -0.0} and {@code 0.0} are equal (the result holds {@code 0.0}); NaN is not
+ * allowed (the callers check). Stateless and thread-safe.
  */
 final class OrderStatistics {
-  /** Ranges at most this long are sorted. */
-  private static final int SMALL = 24;
+  private static final int BITS = 11;
+  private static final int BUCKETS = 1 << BITS;
 
   private OrderStatistics() {}
 
@@ -26,69 +29,99 @@ final class OrderStatistics {
    * @param positions distinct positions in {@code [0, values.length)}, ascending
    * @param out receives the values, as long as {@code positions}
    */
-  static void select(double[] values, double[] work, int[] positions, double[] out) {
+  static void select(double[] values, long[] work, int[] positions, double[] out) {
     int n = values.length;
     if (positions.length == 0) {
       return;
     }
-    System.arraycopy(values, 0, work, 0, n);
-    int depth = 2 * (32 - Integer.numberOfLeadingZeros(n)) + 4;
-    select(work, 0, n - 1, positions, 0, positions.length - 1, out, depth);
-  }
-
-  /** Resolves {@code positions[pLo..pHi]}, all within {@code [lo, hi]}. */
-  private static void select(double[] a, int lo, int hi, int[] positions, int pLo, int pHi, double[] out,
-      int depth) {
-    while (pLo <= pHi) {
-      if (hi - lo < SMALL || depth-- == 0) {
-        Arrays.sort(a, lo, hi + 1);
-        for (int p = pLo; p <= pHi; p++) {
-          out[p] = a[positions[p]];
-        }
-        return;
-      }
-      double pivot = medianOfThree(a[lo], a[(lo + hi) >>> 1], a[hi]);
-      // three-way partition: [lo, lt) < pivot, [lt, gt] == pivot, (gt, hi] > pivot
-      int lt = lo;
-      int gt = hi;
-      int i = lo;
-      while (i <= gt) {
-        double x = a[i];
-        if (x < pivot) {
-          a[i++] = a[lt];
-          a[lt++] = x;
-        } else if (x > pivot) {
-          a[i] = a[gt];
-          a[gt--] = x;
-        } else {
-          i++;
-        }
-      }
-      int left = pLo;
-      while (left <= pHi && positions[left] < lt) {
-        left++;
-      }
-      int right = left;
-      while (right <= pHi && positions[right] <= gt) {
-        out[right++] = pivot;
-      }
-      // positions[pLo..left-1] lie left of lt, positions[right..pHi] right of gt
-      if (left - pLo < pHi - right + 1) {
-        select(a, lo, lt - 1, positions, pLo, left - 1, out, depth);
-        lo = gt + 1;
-        pLo = right;
-      } else {
-        select(a, gt + 1, hi, positions, right, pHi, out, depth);
-        hi = lt - 1;
-        pHi = left - 1;
-      }
+    for (int i = 0; i < n; i++) {
+      work[i] = key(values[i]);
+    }
+    long[] keys = new long[positions.length];
+    select(work, n, positions, 0, positions.length, 0, keys);
+    for (int i = 0; i < keys.length; i++) {
+      out[i] = value(keys[i]);
     }
   }
 
-  private static double medianOfThree(double a, double b, double c) {
-    if (a < b) {
-      return b < c ? b : Math.max(a, c);
+  /**
+   * A signed {@code long} ordered as the value: the bits of a non-negative double already are; a negative one's
+   * magnitude bits are flipped. {@code -0.0} is first turned into {@code 0.0}.
+   */
+  static long key(double value) {
+    long bits = Double.doubleToRawLongBits(value + 0.0);
+    return bits ^ ((bits >> 63) & Long.MAX_VALUE);
+  }
+
+  /** The inverse of {@link #key}. */
+  static double value(long key) {
+    return Double.longBitsToDouble(key ^ ((key >> 63) & Long.MAX_VALUE));
+  }
+
+  /**
+   * Resolves {@code positions[from..to)} (ascending) into {@code out[from..to)}, where {@code keys[0..len)} are the
+   * keys at sorted positions {@code offset..offset+len} of the whole column, in no particular order.
+   */
+  private static void select(long[] keys, int len, int[] positions, int from, int to, int offset, long[] out) {
+    long min = keys[0];
+    long max = keys[0];
+    for (int i = 1; i < len; i++) {
+      long k = keys[i];
+      min = Math.min(min, k);
+      max = Math.max(max, k);
     }
-    return a < c ? a : Math.max(b, c);
+    if (min == max) {
+      for (int p = from; p < to; p++) {
+        out[p] = min;
+      }
+      return;
+    }
+    long range = max - min; // unsigned: max >= min as signed longs
+    int shift = Math.max(0, 64 - Long.numberOfLeadingZeros(range) - BITS);
+    int buckets = (int) (range >>> shift) + 1;
+    int[] start = new int[buckets + 1];
+    for (int i = 0; i < len; i++) {
+      start[(int) ((keys[i] - min) >>> shift) + 1]++;
+    }
+    for (int b = 0; b < buckets; b++) {
+      start[b + 1] += start[b];
+    }
+    // the buckets that hold wanted positions, in ascending order, each with its slice of positions
+    int[] slot = new int[buckets];
+    Arrays.fill(slot, -1);
+    int[] wantedBucket = new int[to - from];
+    int[] firstPosition = new int[to - from + 1];
+    int wanted = 0;
+    int b = 0;
+    for (int p = from; p < to; p++) {
+      int rel = positions[p] - offset;
+      while (start[b + 1] <= rel) {
+        b++;
+      }
+      if (wanted == 0 || wantedBucket[wanted - 1] != b) {
+        slot[b] = wanted;
+        wantedBucket[wanted] = b;
+        firstPosition[wanted] = p;
+        wanted++;
+      }
+    }
+    firstPosition[wanted] = to;
+    long[][] parts = new long[wanted][];
+    int[] fill = new int[wanted];
+    for (int w = 0; w < wanted; w++) {
+      parts[w] = new long[start[wantedBucket[w] + 1] - start[wantedBucket[w]]];
+    }
+    for (int i = 0; i < len; i++) {
+      long k = keys[i];
+      int s = slot[(int) ((k - min) >>> shift)];
+      if (s >= 0) {
+        parts[s][fill[s]++] = k;
+      }
+    }
+    for (int w = 0; w < wanted; w++) {
+      long[] part = parts[w];
+      select(part, part.length, positions, firstPosition[w], firstPosition[w + 1],
+          offset + start[wantedBucket[w]], out);
+    }
   }
 }

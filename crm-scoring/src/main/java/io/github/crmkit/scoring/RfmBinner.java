@@ -15,11 +15,11 @@ final class RfmBinner {
    * Bins {@code values} into {@code scores}.
    *
    * <p>No mode sorts: the quantile and n-tile modes need only a few order statistics (the cut values), which
-   * {@link OrderStatistics#select} finds in expected linear time, and then one pass places every value against them.
+   * {@link OrderStatistics#select} finds in linear time, and then one pass places every value against them.
    *
    * @param work scratch of at least {@code values.length}, unused (may be null) for FIXED
    */
-  static RfmBins bin(RfmBinning binning, boolean reversed, double[] values, int[] scores, double[] work) {
+  static RfmBins bin(RfmBinning binning, boolean reversed, double[] values, int[] scores, long[] work) {
     int n = values.length;
     int bins = binning.bins();
     double[] edges = new double[bins + 1];
@@ -53,7 +53,7 @@ final class RfmBinner {
    * {@code g = 0} or the two order statistics are equal. The probabilities are {@code i·(1/bins)}, as R's
    * {@code seq(0, 1, length.out = bins + 1)} computes them. Only the order statistics these formulas read are found.
    */
-  static void quantileEdges(double[] values, double[] work, int bins, double[] edges) {
+  static void quantileEdges(double[] values, long[] work, int bins, double[] edges) {
     int n = values.length;
     if (n == 0) {
       Arrays.fill(edges, Double.NaN);
@@ -110,6 +110,22 @@ final class RfmBinner {
   /** Bin {@code i} holds {@code edges[i-1] <= x < edges[i]}; the lowest and highest bins are open-ended. */
   private static void scoreByValue(double[] values, double[] edges, int bins, boolean reversed, int[] scores) {
     int top = bins + 1;
+    boolean ascending = true;
+    for (int i = 2; i < bins; i++) {
+      ascending &= edges[i - 1] <= edges[i];
+    }
+    if (ascending) {
+      // then the bin is one plus the number of inner edges at or below x, counted without branches
+      for (int k = 0, n = values.length; k < n; k++) {
+        double x = values[k];
+        int bin = 1;
+        for (int i = 1; i < bins; i++) {
+          bin += x >= edges[i] ? 1 : 0;
+        }
+        scores[k] = reversed ? top - bin : bin;
+      }
+      return;
+    }
     for (int k = 0, n = values.length; k < n; k++) {
       double x = values[k];
       int bin = bins;
@@ -149,7 +165,7 @@ final class RfmBinner {
    * over the values, comparing each with at most {@code bins - 1} cuts and counting the equal ones seen so far,
    * gives every score; the cuts come from {@link OrderStatistics#select}.
    */
-  private static void scoreByRank(boolean sql, double[] values, double[] work, int bins, boolean reversed,
+  private static void scoreByRank(boolean sql, double[] values, long[] work, int bins, boolean reversed,
       int[] scores) {
     int n = values.length;
     if (n == 0) {
@@ -183,23 +199,24 @@ final class RfmBinner {
     long[] seen = new long[cuts];
     for (int k = 0; k < n; k++) {
       double x = values[k];
-      int bin = 1;
-      int equal = -1;
+      // the cuts below x, counted without branches; a value equal to a cut (rare unless values repeat) takes the
+      // exact path through the tie quotas
+      int above = 0;
+      boolean tie = false;
       for (int j = 0; j < cuts; j++) {
-        double c = cut[j];
-        if (x > c) {
-          bin++;
-        } else if (x == c) {
+        above += x > cut[j] ? 1 : 0;
+        tie |= x == cut[j];
+      }
+      int bin = 1 + above;
+      if (tie) {
+        int equal = -1;
+        for (int j = above; j < cuts && x == cut[j]; j++) {
           equal = group[j];
           if (seen[equal] < quota[j]) {
             break;
           }
           bin++;
-        } else {
-          break;
         }
-      }
-      if (equal >= 0) {
         seen[equal]++;
       }
       scores[k] = reversed ? top - bin : bin;
@@ -209,19 +226,13 @@ final class RfmBinner {
   /** {@code below[j]} = the number of values strictly below {@code cut[j]} (cuts ascending). */
   private static void countBelow(double[] values, double[] cut, long[] below) {
     int cuts = cut.length;
-    long[] firstAbove = new long[cuts + 1]; // values whose first cut not below them is j
-    for (double x : values) {
-      int j = 0;
-      while (j < cuts && !(x < cut[j])) {
-        j++;
-      }
-      firstAbove[j]++;
-    }
-    // x < cut[j] for every j >= first such index, so below[j] = sum of firstAbove[0..j]
-    long sum = 0;
     for (int j = 0; j < cuts; j++) {
-      sum += firstAbove[j];
-      below[j] = sum;
+      double c = cut[j];
+      long count = 0;
+      for (double x : values) {
+        count += x < c ? 1 : 0;
+      }
+      below[j] = count;
     }
   }
 

@@ -173,10 +173,10 @@ public final class RfmScorer {
    * Scores primitive columns, customer {@code i} at index {@code i} of every array, writing each dimension's scores
    * into the caller's arrays. Ties in the n-tile modes are broken by index.
    *
-   * <p>Allocates per call, whatever the number of customers {@code n}: one {@code double[n]} of scratch (unless
+   * <p>Allocates per call, whatever the number of customers {@code n}: one {@code long[n]} of scratch (unless
    * all three dimensions are {@link RfmBinning.Mode#FIXED}) and the small {@link RfmFit} and its working arrays
    * ({@code O(bins)}); nothing per customer, no boxing. Nothing is sorted: a quantile or n-tile dimension needs only
-   * its few cut values, found by a selection in expected {@code O(n)} time (worst case {@code O(n log n)}), and then
+   * its few cut values, found by a radix selection in {@code O(n)} time, and then
    * one pass compares each value with at most {@code bins - 1} cuts; a FIXED dimension is that pass alone.
    *
    * @param recency days since the last purchase, finite
@@ -210,7 +210,7 @@ public final class RfmScorer {
     checkFinite("recency", recency);
     checkFinite("frequency", frequency);
     checkFinite("monetary", monetary);
-    double[] work = needsWork() ? new double[n] : null;
+    long[] work = needsWork() ? new long[n] : null;
     RfmBins r = RfmBinner.bin(this.recency, true, recency, recencyScores, work);
     RfmBins f = RfmBinner.bin(this.frequency, false, frequency, frequencyScores, work);
     RfmBins m = RfmBinner.bin(this.monetary, false, monetary, monetaryScores, work);
