@@ -7,6 +7,7 @@ import io.github.crmkit.scoring.RfmBinning;
 import io.github.crmkit.scoring.RfmScorer;
 import io.github.crmkit.scoring.RfmScores;
 import io.github.crmkit.scoring.SegmentMap;
+import io.github.crmkit.scoring.SegmentStats;
 import io.github.crmkit.scoring.SegmentSummary;
 import io.github.crmkit.scoring.TransactionColumns;
 import java.sql.Connection;
@@ -14,9 +15,14 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -60,7 +66,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * fifth of the customers.
  *
  * <p>{@link #crmkitRfmSegments} is the issue's full pipeline (summary, NTILE(5) scores, R x F grid segments and their
- * summary); {@link #duckDbNtileScores} is its peer.
+ * summary); {@link #duckDbNtileScores} is its SQL peer and {@link #hashMapRfmSegments} its naive Java baseline.
  *
  * <p>Run from the repository root, after {@code mvn -q -B install -pl benchmarks}:
  *
@@ -110,6 +116,105 @@ public class SummaryBenchmark {
   public SegmentSummary crmkitRfmSegments(SummaryData d) {
     RfmScores scores = NTILE_5.score(CustomerSummaries.of(d.columns), SummaryData.ANALYSIS_DAY);
     return RF_GRID.summarize(scores);
+  }
+
+  /**
+   * The naive baseline of the whole pipeline, as a straightforward Java program would write it: a
+   * {@code LinkedHashMap} by external id (first-seen order, which is crmkit's key order, so ties break alike), each
+   * dimension ranked by sorting the boxed indices with a comparator, pandas' rank-first n-tile formula, and the
+   * segment found by matching the two-digit "RF" string against the grid's (precompiled) regular expressions in order, as
+   * pandas' {@code replace(regex=True)} does. Checked once per trial to give crmkit's segment counts.
+   *
+   * @param d the data
+   * @param checked the per-trial check
+   * @return customers per segment
+   */
+  @Benchmark
+  public Map<String, Integer> hashMapRfmSegments(SummaryData d, CheckedPipeline checked) {
+    return naiveRfmSegments(d);
+  }
+
+  /** The R x F grid as (regular expression, segment) pairs, in order. */
+  private static final String[][] RF_PATTERNS = {
+      {"[1-2][1-2]", "hibernating"}, {"[1-2][3-4]", "at risk"}, {"[1-2]5", "can't lose"},
+      {"3[1-2]", "about to sleep"}, {"33", "need attention"}, {"[3-4][4-5]", "loyal customers"},
+      {"41", "promising"}, {"51", "new customers"}, {"[4-5][2-3]", "potential loyalists"},
+      {"5[4-5]", "champions"}};
+  /** The patterns compiled once, as a careful naive implementation would. */
+  private static final Pattern[] RF_REGEX = new Pattern[RF_PATTERNS.length];
+
+  static {
+    for (int p = 0; p < RF_PATTERNS.length; p++) {
+      RF_REGEX[p] = Pattern.compile(RF_PATTERNS[p][0]);
+    }
+  }
+
+  static Map<String, Integer> naiveRfmSegments(SummaryData d) {
+    String[] id = d.customerIdOfRow;
+    Map<String, Acc> map = new LinkedHashMap<>();
+    for (int i = 0; i < id.length; i++) {
+      Acc a = map.get(id[i]);
+      if (a == null) {
+        a = new Acc();
+        map.put(id[i], a);
+      }
+      add(a, d.day[i], d.amount[i], d.kind[i]);
+    }
+    List<Acc> accs = new ArrayList<>(map.values());
+    for (Acc a : accs) {
+      a.recency = SummaryData.ANALYSIS_DAY - a.lastDay;
+    }
+    int[] r = naiveNtile(accs, Comparator.comparingInt(a -> a.recency));
+    int[] f = naiveNtile(accs, Comparator.comparingInt(a -> a.orders));
+    Map<String, Integer> counts = new HashMap<>();
+    for (int i = 0; i < accs.size(); i++) {
+      String rf = String.valueOf(6 - r[i]) + f[i]; // recency reversed: 5 = most recent
+      String segment = "Others";
+      for (int p = 0; p < RF_PATTERNS.length; p++) {
+        if (RF_REGEX[p].matcher(rf).matches()) {
+          segment = RF_PATTERNS[p][1];
+          break;
+        }
+      }
+      counts.merge(segment, 1, Integer::sum);
+    }
+    // the monetary score is computed too, as the pipeline reports it, though the grid does not read it
+    int[] m = naiveNtile(accs, Comparator.comparingDouble(a -> a.monetary));
+    counts.merge("(monetary scored)", m.length, Integer::sum);
+    return counts;
+  }
+
+  /** pandas' qcut(rank(method="first"), 5): stable sort of the indices, then bin = ceil((rank - 1) 5 / (n - 1)). */
+  private static int[] naiveNtile(List<Acc> accs, Comparator<Acc> order) {
+    int n = accs.size();
+    List<Integer> idx = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      idx.add(i);
+    }
+    idx.sort((x, y) -> order.compare(accs.get(x), accs.get(y))); // List.sort is stable: ties by first-seen order
+    int[] bin = new int[n];
+    for (int rank = 1; rank <= n; rank++) {
+      bin[idx.get(rank - 1)] = rank == 1 ? 1 : (int) (((long) (rank - 1) * 5 + n - 2) / (n - 1));
+    }
+    return bin;
+  }
+
+  /** Checks the naive pipeline against crmkit's segment counts once per trial. */
+  @State(Scope.Benchmark)
+  public static class CheckedPipeline {
+    @Setup(Level.Trial)
+    public void verify(SummaryData d) {
+      SegmentSummary crmkit = RF_GRID.summarize(NTILE_5.score(CustomerSummaries.of(d.columns),
+          SummaryData.ANALYSIS_DAY));
+      Map<String, Integer> naive = naiveRfmSegments(d);
+      for (SegmentStats stats : crmkit.segments()) {
+        int expected = naive.getOrDefault(stats.name(), 0);
+        if (stats.customers() != expected) {
+          throw new IllegalStateException("the naive pipeline puts " + expected + " customers in " + stats.name()
+              + ", crmkit " + stats.customers());
+        }
+      }
+    }
   }
 
   @Benchmark
