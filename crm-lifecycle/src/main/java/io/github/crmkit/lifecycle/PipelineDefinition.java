@@ -415,7 +415,7 @@ public final class PipelineDefinition {
   }
 
   /**
-   * The stages reachable from a stage by one event, whatever the guards and gates: what a user interface may
+   * The events the transition table allows from a stage, whatever the guards and gates: what a user interface may
    * offer.
    *
    * @param from the current stage
