@@ -13,4 +13,6 @@ module io.github.crmkit.lifecycle {
   // The API package io.github.crmkit.lifecycle is exported once it holds types: javac rejects exporting a package
   // that holds only package-info.java.
   // exports io.github.crmkit.lifecycle;
+  exports io.github.crmkit.lifecycle.learning;
+  // exports io.github.crmkit.lifecycle.sla;
 }
