@@ -14,5 +14,5 @@ module io.github.crmkit.lifecycle {
   // that holds only package-info.java.
   // exports io.github.crmkit.lifecycle;
   exports io.github.crmkit.lifecycle.learning;
-  // exports io.github.crmkit.lifecycle.sla;
+  exports io.github.crmkit.lifecycle.sla;
 }
