@@ -22,7 +22,7 @@ public record WinProbability(Kind kind, double percent, long sample) {
   /** The largest learned probability, in percent. */
   public static final double MAX_PERCENT = 99.99;
 
-  /** What a {@link WinProbability} is. */
+  /** What a {@link WinProbability} is. Immutable and thread-safe. */
   public enum Kind {
     /** Learned from the team's frequency tables, within [0.01, 99.99] percent. */
     LEARNED,

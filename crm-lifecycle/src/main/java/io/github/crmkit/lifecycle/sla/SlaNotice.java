@@ -28,7 +28,7 @@ public record SlaNotice(
     Duration threshold,
     Instant dueAt) {
 
-  /** What a notice is. */
+  /** What a notice is. Immutable and thread-safe. */
   public enum Kind {
     /** Before the breach. */
     REMINDER,

@@ -207,8 +207,8 @@ public final class SlaPolicy {
   }
 
   /**
-   * Moves an object's timers as the object enters a stage or state. In a waiting state every running timer pauses.
-   * Otherwise each target that applies in the stage runs: a paused timer resumes, a missing one starts (a per-stage
+   * Moves an object's timers as the object enters a stage or state. In a waiting state every running timer pauses
+   * (and a target that applies there but has no timer yet starts paused, for an object created waiting). Otherwise each target that applies in the stage runs: a paused timer resumes, a missing one starts (a per-stage
    * target whose timer stopped when the object left its stage starts afresh; a stopped per-ticket timer stays
    * stopped), and each per-stage target that does not apply stops.
    *
@@ -228,6 +228,8 @@ public final class SlaPolicy {
       if (waiting) {
         if (timer != null) {
           result.add(timer.state() == SlaTimer.State.RUNNING ? pause(timer, at) : timer);
+        } else if (target.appliesIn(stage)) {
+          result.add(pause(start(objectId, target.name(), at), at));
         }
       } else if (target.appliesIn(stage)) {
         if (timer == null || (timer.state() == SlaTimer.State.STOPPED && !target.stages().isEmpty())) {

@@ -15,7 +15,7 @@ import java.util.Optional;
  * <p>Immutable and thread-safe.
  */
 public final class SlaTimer {
-  /** Where a timer is. */
+  /** Where a timer is. Immutable and thread-safe. */
   public enum State {
     /** Consuming business time. */
     RUNNING,

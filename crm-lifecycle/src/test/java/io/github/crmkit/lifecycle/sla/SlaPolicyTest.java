@@ -97,6 +97,20 @@ class SlaPolicyTest {
   }
 
   @Test
+  void anObjectCreatedWaitingStartsPaused() {
+    // created while waiting on the customer on Mon 2026-03-30 09:00 CEST (07:00Z); the customer answers at
+    // 13:00 CEST (11:00Z): first response due 4 h later, at 17:00 CEST = 15:00Z
+    List<SlaTimer> timers = POLICY.enterStage(List.of(), "T-6", "waiting on customer", utc("2026-03-30T07:00:00Z"));
+    assertThat(timers).extracting(SlaTimer::state).containsOnly(SlaTimer.State.PAUSED);
+    assertThat(timers).extracting(SlaTimer::targetName)
+        .containsExactly("first-response", "resolution", "next-update");
+    timers = POLICY.enterStage(timers, "T-6", "new", utc("2026-03-30T11:00:00Z"));
+    assertThat(POLICY.status(timers.get(0), utc("2026-03-30T11:00:00Z")).breachAt())
+        .contains(utc("2026-03-30T15:00:00Z"));
+    assertThat(POLICY.consumed(timers.get(0), utc("2026-03-30T12:00:00Z"))).isEqualTo(Duration.ofHours(1));
+  }
+
+  @Test
   void responsesStopFirstResponseAndRestartNextUpdate() {
     Instant created = utc("2026-03-30T07:00:00Z"); // Mon 09:00 CEST
     List<SlaTimer> timers = POLICY.enterStage(List.of(), "T-3", "new", created);
