@@ -49,7 +49,7 @@ public record LearnerObservation(
     checkName("LearnerObservation.team", team);
     checkName("LearnerObservation.objectId", objectId);
     for (Map.Entry<String, String> e : fields.entrySet()) {
-      checkName("LearnerObservation.fields key", e.getKey());
+      checkName("LearnerObservation.fields key", Objects.requireNonNull(e.getKey(), "LearnerObservation.fields key"));
       if (e.getValue() == null) {
         throw new IllegalArgumentException("LearnerObservation.fields[" + e.getKey() + "] must not be null");
       }

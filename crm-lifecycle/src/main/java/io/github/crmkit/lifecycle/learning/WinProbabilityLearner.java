@@ -26,8 +26,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Two ways to use it. Pure: {@link #estimate(LearnerSettings, FrequencyTable, LearnerObservation)} over a
  * {@link FrequencyTable} snapshot the caller keeps. Live: an instance holds the current snapshot; {@link #record},
- * {@link #win}, {@link #lose} and {@link #reopen} update it as outcomes change and {@link #estimate(LearnerObservation)}
- * reads it.
+ * {@link #win}, {@link #lose} and {@link #reopen} update it as outcomes change and
+ * {@link #estimate(LearnerObservation)} reads it.
  *
  * <p>Thread-safe: an instance holds immutable settings and one atomic reference to an immutable
  * {@link FrequencyTable}. Each update is applied atomically (compare-and-set, retried on contention), so concurrent

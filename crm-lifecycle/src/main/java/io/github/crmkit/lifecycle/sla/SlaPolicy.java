@@ -208,9 +208,10 @@ public final class SlaPolicy {
 
   /**
    * Moves an object's timers as the object enters a stage or state. In a waiting state every running timer pauses
-   * (and a target that applies there but has no timer yet starts paused, for an object created waiting). Otherwise each target that applies in the stage runs: a paused timer resumes, a missing one starts (a per-stage
-   * target whose timer stopped when the object left its stage starts afresh; a stopped per-ticket timer stays
-   * stopped), and each per-stage target that does not apply stops.
+   * (and a target that applies there but has no timer yet starts paused, for an object created waiting). Otherwise
+   * each target that applies in the stage runs: a paused timer resumes, a missing one starts (a per-stage target
+   * whose timer stopped when the object left its stage starts afresh; a stopped per-ticket timer stays stopped),
+   * and each per-stage target that does not apply stops.
    *
    * @param timers the object's timers (at most one per target; timers of other objects are rejected)
    * @param objectId the object

@@ -177,7 +177,8 @@ public record SlaTarget(
    * @return the copy
    */
   public SlaTarget inStages(String... stageNames) {
-    return new SlaTarget(name, metric, limit, remindersBefore, escalationsAfter, new HashSet<>(Arrays.asList(stageNames)));
+    return new SlaTarget(
+        name, metric, limit, remindersBefore, escalationsAfter, new HashSet<>(Arrays.asList(stageNames)));
   }
 
   /**

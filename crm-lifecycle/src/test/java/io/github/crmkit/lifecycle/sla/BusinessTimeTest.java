@@ -106,7 +106,8 @@ class BusinessTimeTest {
         .addHour(WorkingHours.of(DayOfWeek.SUNDAY, LocalTime.of(2, 30), LocalTime.of(3, 30))).build());
     assertThat(overlap.between(utc("2026-10-24T00:00:00Z"), utc("2026-10-26T00:00:00Z")))
         .isEqualTo(Duration.ofMinutes(90));
-    assertThat(overlap.plus(utc("2026-10-25T00:00:00Z"), Duration.ofMinutes(45))).isEqualTo(utc("2026-10-25T01:45:00Z"));
+    assertThat(overlap.plus(utc("2026-10-25T00:00:00Z"), Duration.ofMinutes(45)))
+        .isEqualTo(utc("2026-10-25T01:45:00Z"));
     assertThat(overlap.isWorkingAt(utc("2026-10-25T01:15:00Z"))).isFalse();
     assertThat(overlap.isWorkingAt(utc("2026-10-25T01:45:00Z"))).isTrue();
   }
