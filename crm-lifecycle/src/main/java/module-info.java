@@ -11,4 +11,6 @@ module io.github.crmkit.lifecycle {
   requires transitive io.github.crmkit.model;
 
   exports io.github.crmkit.lifecycle;
+  exports io.github.crmkit.lifecycle.learning;
+  exports io.github.crmkit.lifecycle.sla;
 }
