@@ -170,11 +170,24 @@ public final class Demo {
         .collect(Collectors.joining(", ")));
     out.printf(Locale.ROOT, "Lead sources   %s%n", shares(sources, leads));
     out.printf(Locale.ROOT, "Lead regions   %s%n", shares(regions, leads));
+    lifecycle(out, seed);
 
     out.printf(Locale.ROOT, "%nExample customer, personal data masked:%n  %s%n", example);
     out.printf(Locale.ROOT, "%nOn your own files: crm rfm, crm summary (crm --help). Customer value, routing and "
         + "funnels arrive with their engines.%n");
   }
+
+  /**
+   * The lifecycle in brief: a sales team's generated quarter (1,000 leads worked through the lead lifecycle, the
+   * opportunities through the opportunity pipeline), its funnels, win rate, cycle, velocity and forecast; the full
+   * report is {@link SalesQuarter}.
+   */
+  private static void lifecycle(PrintStream out, long seed) {
+    SalesQuarter.printBrief(out, SalesQuarter.simulate(seed, LIFECYCLE_LEADS));
+  }
+
+  /** The leads of the lifecycle section's quarter. */
+  static final int LIFECYCLE_LEADS = 1000;
 
   private static String money(long cents) {
     return String.format(Locale.ROOT, "%,.2f", BigDecimal.valueOf(cents, 2));
