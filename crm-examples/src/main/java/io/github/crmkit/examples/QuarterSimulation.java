@@ -459,6 +459,7 @@ final class QuarterSimulation {
         }
       }
       timed.add(lead);
+      lead.nextDue = nextDue(timers, at);
     } else if (!running && wasRunning) {
       for (int i = 0; i < timers.size(); i++) {
         timers.set(i, deliver(lead, timers.get(i), at, false));
@@ -475,17 +476,31 @@ final class QuarterSimulation {
     lead.timers = List.copyOf(timers);
   }
 
+  /** The host's clock ticks every hour; only the timers whose next notice is due by then are looked at. */
   private void tickSla(Instant now) {
     if (timed.isEmpty()) {
       return;
     }
     for (LeadCase lead : new ArrayList<>(timed)) {
+      if (lead.nextDue.isAfter(now)) {
+        continue;
+      }
       List<SlaTimer> timers = new ArrayList<>(lead.timers);
       for (int i = 0; i < timers.size(); i++) {
         timers.set(i, deliver(lead, timers.get(i), now, true));
       }
       lead.timers = List.copyOf(timers);
+      lead.nextDue = nextDue(timers, now);
     }
+  }
+
+  private Instant nextDue(List<SlaTimer> timers, Instant now) {
+    Instant next = Instant.MAX;
+    for (SlaTimer timer : timers) {
+      Instant due = slaPolicy.nextDueAt(timer, now).orElse(Instant.MAX);
+      next = due.isBefore(next) ? due : next;
+    }
+    return next;
   }
 
   /** Delivers the notices of a timer that are due, acknowledges them, and lets the rep react. */
@@ -820,6 +835,7 @@ final class QuarterSimulation {
     Stage stage;
     boolean reopened;
     List<SlaTimer> timers = List.of();
+    Instant nextDue = Instant.MAX;
     boolean breached;
     boolean timerCounted;
 

@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class DemoTest {
@@ -56,6 +58,72 @@ class DemoTest {
     assertThat(segmented).isEqualTo(300);
     assertThat(report).contains("20 sales reps, 4 regional managers, 7 dealers, 1 distributor, 1 queue");
     assertThat(report).contains("Example customer, personal data masked:\n  Customer{id=C-0,");
+  }
+
+  @Test
+  void lifecycleSectionSummarisesTheSalesQuarterOfTheSameSeed() {
+    String report = run(7, 300);
+    QuarterSimulation quarter = SalesQuarter.simulate(7, Demo.LIFECYCLE_LEADS);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+      SalesQuarter.print(out, quarter);
+    }
+    String full = bytes.toString(StandardCharsets.UTF_8);
+    String section = report.substring(report.indexOf("\nLifecycle      "), report.indexOf("\nExample customer"))
+        .replaceAll("\n {17}", " ");
+    assertThat(section).contains(String.format(Locale.ROOT,
+        "Lifecycle      a generated sales quarter (2026-Q1, 1,000 leads, %d reps), crm-lifecycle presets",
+        quarter.teamOfOwner.size()));
+
+    // the funnels start with the quarter's leads and opportunities and end with the conversions and wins
+    String received = group(full, "Leads received in the quarter: ([\\d,]+) = ([\\d,]+) converted", 1);
+    String converted = group(full, "Leads received in the quarter: ([\\d,]+) = ([\\d,]+) converted", 2);
+    assertThat(section).contains("Lead funnel    new " + received + " > contacted ")
+        .contains(" > converted " + converted + " (");
+    String created = group(full, "Opportunities created in the quarter: ([\\d,]+) ", 1);
+    String won = group(full, "  = ([\\d,]+) won \\+", 1);
+    assertThat(section).contains("Deal funnel    initial_contact " + created + " > intent_confirmed ")
+        .contains(" > won " + won + " (");
+    // every stage conversion is a percentage
+    Matcher conversions = Pattern.compile("\\((\\d+\\.\\d)%\\)").matcher(section);
+    int count = 0;
+    while (conversions.find()) {
+      assertThat(Double.parseDouble(conversions.group(1))).isBetween(0.0, 100.0);
+      count++;
+    }
+    assertThat(count).isEqualTo(3 + 6);
+
+    // the team's forecast: cumulative roll-ups nest, single categories add up to them (amounts in thousands)
+    Matcher f = Pattern.compile("closed ([\\d,]+), commit ([\\d,]+) / ([\\d,]+), best case ([\\d,]+) / ([\\d,]+), "
+        + "pipeline ([\\d,]+) / ([\\d,]+); weighted ([\\d,]+); won by the quarter's end ([\\d,]+)").matcher(section);
+    assertThat(f.find()).as(section).isTrue();
+    long[] v = new long[9];
+    for (int i = 0; i < 9; i++) {
+      v[i] = Long.parseLong(f.group(i + 1).replace(",", ""));
+    }
+    assertThat(v[2]).isCloseTo(v[0] + v[1], org.assertj.core.api.Assertions.within(1L));
+    assertThat(v[4]).isCloseTo(v[2] + v[3], org.assertj.core.api.Assertions.within(2L));
+    assertThat(v[6]).isCloseTo(v[4] + v[5], org.assertj.core.api.Assertions.within(3L));
+    assertThat(v[0]).isLessThanOrEqualTo(v[2]);
+    assertThat(v[2]).isLessThanOrEqualTo(v[4]);
+    assertThat(v[4]).isLessThanOrEqualTo(v[6]);
+    assertThat(v[7]).isBetween(v[0], v[6]);
+    assertThat(v[8]).isGreaterThanOrEqualTo(v[0]);
+    // and it is the "all" row of the full report's forecast
+    assertThat(full).containsPattern(String.format(Locale.ROOT, "\\n  all +team-sales +%s +%s +%s +%s +%s +%s +%s "
+        + "+%s +[\\d,]+ +%s\\n", f.group(1), f.group(2), f.group(4), f.group(6), f.group(3), f.group(5), f.group(7),
+        f.group(8), f.group(9)));
+
+    // ids and counts only: no personal data of the quarter's leads
+    for (QuarterSimulation.LeadCase lead : quarter.leads) {
+      lead.lead.personName().ifPresent(n -> assertThat(section).doesNotContain(n.displayName()));
+    }
+  }
+
+  private static String group(String text, String regex, int group) {
+    Matcher m = Pattern.compile(regex).matcher(text);
+    assertThat(m.find()).as(regex).isTrue();
+    return m.group(group);
   }
 
   @Test
