@@ -217,6 +217,50 @@ public final class StageHistory {
   }
 
   /**
+   * The id of an object, by its index in order of first appearance.
+   *
+   * @param index the object index, 0 to {@link #objectCount()} - 1
+   * @return the object id
+   * @throws IndexOutOfBoundsException if there is no such object
+   */
+  public String objectId(int index) {
+    Objects.checkIndex(index, objects.size());
+    return objects.name(index);
+  }
+
+  /**
+   * The instant of the latest row.
+   *
+   * @return the latest instant, or null for an empty history
+   */
+  public Instant latest() {
+    if (size == 0) {
+      return null;
+    }
+    long max = Long.MIN_VALUE;
+    for (int row = 0; row < size; row++) {
+      max = Math.max(max, at[row]);
+    }
+    return Instant.ofEpochMilli(max);
+  }
+
+  /**
+   * The instant of the earliest row.
+   *
+   * @return the earliest instant, or null for an empty history
+   */
+  public Instant earliest() {
+    if (size == 0) {
+      return null;
+    }
+    long min = Long.MAX_VALUE;
+    for (int row = 0; row < size; row++) {
+      min = Math.min(min, at[row]);
+    }
+    return Instant.ofEpochMilli(min);
+  }
+
+  /**
    * Returns one row.
    *
    * @param row the row number
