@@ -27,16 +27,16 @@ public final class StageHistory {
   private final Names lostReasons = new Names();
 
   private int size;
-  private int[] object = new int[16];
-  private int[] pipeline = new int[16];
-  private int[] from = new int[16];
-  private int[] to = new int[16];
-  private long[] at = new long[16];
-  private int[] actor = new int[16];
-  private String[] reason = new String[16];
-  private int[] lostReason = new int[16];
-  private double[] amount = new double[16];
-  private double[] probability = new double[16];
+  private int[] object;
+  private int[] pipeline;
+  private int[] from;
+  private int[] to;
+  private long[] at;
+  private int[] actor;
+  private String[] reason;
+  private int[] lostReason;
+  private double[] amount;
+  private double[] probability;
 
   /** Per object: its pipeline code, last stage code, last instant. */
   private int[] objectPipeline = new int[16];
@@ -49,7 +49,32 @@ public final class StageHistory {
   private int groupedSize = -1;
 
   /** Creates an empty history. */
-  public StageHistory() {}
+  public StageHistory() {
+    this(16);
+  }
+
+  /**
+   * Creates an empty history with room for a number of rows, so that filling it does not copy its columns.
+   *
+   * @param expectedRows the number of rows expected
+   * @throws IllegalArgumentException if the number is negative
+   */
+  public StageHistory(int expectedRows) {
+    if (expectedRows < 0) {
+      throw new IllegalArgumentException("expectedRows must not be negative, was " + expectedRows);
+    }
+    int capacity = Math.max(16, expectedRows);
+    object = new int[capacity];
+    pipeline = new int[capacity];
+    from = new int[capacity];
+    to = new int[capacity];
+    at = new long[capacity];
+    actor = new int[capacity];
+    reason = new String[capacity];
+    lostReason = new int[capacity];
+    amount = new double[capacity];
+    probability = new double[capacity];
+  }
 
   /**
    * Appends one change.
@@ -157,7 +182,7 @@ public final class StageHistory {
   }
 
   private void grow() {
-    int capacity = object.length * 2;
+    int capacity = object.length + (object.length >> 1);
     object = Arrays.copyOf(object, capacity);
     pipeline = Arrays.copyOf(pipeline, capacity);
     from = Arrays.copyOf(from, capacity);
