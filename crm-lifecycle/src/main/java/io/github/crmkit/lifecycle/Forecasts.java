@@ -63,13 +63,10 @@ public final class Forecasts {
     if (pipeline < 0) {
       return List.of();
     }
-    history.group();
-    int[] start = history.groupStart();
-    int[] rows = history.groupRows();
     int[] map = history.stageIndices(definition);
     List<ForecastLine> lines = new ArrayList<>();
     for (int o = 0; o < history.objectCount(); o++) {
-      int last = rows[start[o + 1] - 1];
+      int last = history.lastRowOf(o);
       if (history.pipelineOf(last) != pipeline) {
         continue;
       }

@@ -16,9 +16,9 @@ import java.util.Objects;
  * @param to the window's end, exclusive
  * @param objects the objects counted: the cohort, or the objects with a change in the window
  * @param steps the steps
- * @param won objects whose outcome is won (cohort: last counted change; period: last terminal change in the window)
- * @param lost objects whose outcome is lost, the same way
- * @param closed objects closed neither won nor lost, the same way
+ * @param won objects whose last counted change entered a won stage
+ * @param lost objects whose last counted change entered a lost stage
+ * @param closed objects whose last counted change entered a closed stage (neither won nor lost)
  * @param averageSalesCycleDays mean days from an object's first change to its won change, over the won; NaN
  *     without any
  * @param meanWonAmount mean amount at the won change over the won with an amount; NaN without any

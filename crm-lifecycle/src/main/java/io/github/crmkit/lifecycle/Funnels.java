@@ -28,7 +28,7 @@ import java.util.Objects;
  * object runs from its first change ever to that won change; a completed visit is the time between two changes of
  * an object, counted when the later change is counted.
  *
- * <p>A report reads the history's columns once, with per-object bit sets and no per-row allocation. Stateless and
+ * <p>A report follows each object's chain of rows once, with per-object bit sets and no per-row allocation. Stateless and
  * thread-safe, provided the history is not appended to meanwhile.
  */
 public final class Funnels {
@@ -97,13 +97,10 @@ public final class Funnels {
     int amountCount = 0;
     int pipeline = history.pipelineCode(definition.name());
     if (pipeline >= 0) {
-      history.group();
-      int[] start = history.groupStart();
-      int[] rows = history.groupRows();
       int[] map = history.stageIndices(definition);
       int objectCount = history.objectCount();
       for (int o = 0; o < objectCount; o++) {
-        int firstRow = rows[start[o]];
+        int firstRow = history.firstRowOf(o);
         if (history.pipelineOf(firstRow) != pipeline) {
           continue;
         }
@@ -123,8 +120,7 @@ public final class Funnels {
         int outcome = -1;
         long outcomeAt = 0;
         double outcomeAmount = Double.NaN;
-        for (int i = start[o], end = start[o + 1]; i < end; i++) {
-          int row = rows[i];
+        for (int row = firstRow, previous = -1; row >= 0; previous = row, row = history.nextRowOf(row)) {
           long at = history.atOf(row);
           if (at > limit || (!cohort && at >= hi)) {
             break;
@@ -139,7 +135,7 @@ public final class Funnels {
           int toLevel = definition.level(to);
           int fromLevel;
           boolean fromOpen = from >= 0 && definition.stageAt(from).kind() == StageKind.OPEN;
-          if (i == start[o]) {
+          if (previous < 0) {
             fromLevel = fromOpen ? definition.level(from) : -1;
             if (fromOpen) {
               mask |= upTo(fromLevel);
@@ -154,9 +150,8 @@ public final class Funnels {
             mask |= upTo(toLevel) & ~upTo(fromLevel);
             movedMask |= mask & upTo(toLevel - 1);
           }
-          if (i > start[o]) {
-            int previous = rows[i - 1];
-            int stage = map[history.toOf(previous)];
+          if (previous >= 0) {
+            int stage = stageIndex(history, map, definition, previous, history.toOf(previous));
             visits[stage]++;
             visitMillis[stage] += at - history.atOf(previous);
           }
@@ -255,13 +250,10 @@ public final class Funnels {
     if (pipeline < 0) {
       return List.of();
     }
-    history.group();
-    int[] start = history.groupStart();
-    int[] rows = history.groupRows();
     int[] map = history.stageIndices(definition);
     long now = asOf.toEpochMilli();
     for (int o = 0; o < history.objectCount(); o++) {
-      int last = rows[start[o + 1] - 1];
+      int last = history.lastRowOf(o);
       if (history.pipelineOf(last) != pipeline || history.atOf(last) > now) {
         continue;
       }
@@ -305,12 +297,9 @@ public final class Funnels {
     int count = 0;
     int pipeline = history.pipelineCode(definition.name());
     if (pipeline >= 0) {
-      history.group();
-      int[] start = history.groupStart();
-      int[] rows = history.groupRows();
       int[] map = history.stageIndices(definition);
       for (int o = 0; o < history.objectCount(); o++) {
-        int last = rows[start[o + 1] - 1];
+        int last = history.lastRowOf(o);
         if (history.pipelineOf(last) == pipeline) {
           int s = stageIndex(history, map, definition, last, history.toOf(last));
           if (definition.stageAt(s).kind() == StageKind.OPEN && definition.level(s) >= minimum) {

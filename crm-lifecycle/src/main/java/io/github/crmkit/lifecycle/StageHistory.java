@@ -27,29 +27,55 @@ public final class StageHistory {
   private final Names lostReasons = new Names();
 
   private int size;
-  private int[] object = new int[16];
-  private int[] pipeline = new int[16];
-  private int[] from = new int[16];
-  private int[] to = new int[16];
-  private long[] at = new long[16];
-  private int[] actor = new int[16];
-  private String[] reason = new String[16];
-  private int[] lostReason = new int[16];
-  private double[] amount = new double[16];
-  private double[] probability = new double[16];
+  private int[] object;
+  private int[] pipeline;
+  private int[] from;
+  private int[] to;
+  private long[] at;
+  private int[] actor;
+  private String[] reason;
+  private int[] lostReason;
+  private double[] amount;
+  private double[] probability;
 
   /** Per object: its pipeline code, last stage code, last instant. */
   private int[] objectPipeline = new int[16];
   private int[] objectStage = new int[16];
   private long[] objectAt = new long[16];
 
-  /** Rows grouped by object (append order within an object), built on demand, valid while {@code size} holds. */
-  private int[] groupStart;
-  private int[] groupRows;
-  private int groupedSize = -1;
+  /** Per object: its first and last row; per row: the object's next row, or -1. Rows of an object are chained. */
+  private int[] objectFirst = new int[16];
+  private int[] objectLast = new int[16];
+  private int[] next;
 
   /** Creates an empty history. */
-  public StageHistory() {}
+  public StageHistory() {
+    this(16);
+  }
+
+  /**
+   * Creates an empty history with room for a number of rows, so that filling it does not copy its columns.
+   *
+   * @param expectedRows the number of rows expected
+   * @throws IllegalArgumentException if the number is negative
+   */
+  public StageHistory(int expectedRows) {
+    if (expectedRows < 0) {
+      throw new IllegalArgumentException("expectedRows must not be negative, was " + expectedRows);
+    }
+    int capacity = Math.max(16, expectedRows);
+    object = new int[capacity];
+    pipeline = new int[capacity];
+    from = new int[capacity];
+    to = new int[capacity];
+    at = new long[capacity];
+    actor = new int[capacity];
+    reason = new String[capacity];
+    lostReason = new int[capacity];
+    next = new int[capacity];
+    amount = new double[capacity];
+    probability = new double[capacity];
+  }
 
   /**
    * Appends one change.
@@ -87,6 +113,7 @@ public final class StageHistory {
     if (problem != null) {
       throw new IllegalArgumentException("stage history row " + size + ": " + problem);
     }
+    int known = objects.size();
     int o = objects.code(objectId);
     int p = pipelines.code(pipelineName);
     int t = stages.code(toStage);
@@ -95,14 +122,23 @@ public final class StageHistory {
       objectPipeline = Arrays.copyOf(objectPipeline, capacity);
       objectStage = Arrays.copyOf(objectStage, capacity);
       objectAt = Arrays.copyOf(objectAt, capacity);
+      objectFirst = Arrays.copyOf(objectFirst, capacity);
+      objectLast = Arrays.copyOf(objectLast, capacity);
     }
-    objectPipeline[o] = p;
-    objectStage[o] = t;
-    objectAt[o] = atMillis;
     if (size == object.length) {
       grow();
     }
     int row = size;
+    if (o == known) {
+      objectFirst[o] = row;
+    } else {
+      next[objectLast[o]] = row;
+    }
+    objectLast[o] = row;
+    next[row] = -1;
+    objectPipeline[o] = p;
+    objectStage[o] = t;
+    objectAt[o] = atMillis;
     object[row] = o;
     pipeline[row] = p;
     from[row] = fromStage == null ? -1 : stages.code(fromStage);
@@ -157,7 +193,7 @@ public final class StageHistory {
   }
 
   private void grow() {
-    int capacity = object.length * 2;
+    int capacity = object.length + (object.length >> 1);
     object = Arrays.copyOf(object, capacity);
     pipeline = Arrays.copyOf(pipeline, capacity);
     from = Arrays.copyOf(from, capacity);
@@ -166,6 +202,7 @@ public final class StageHistory {
     actor = Arrays.copyOf(actor, capacity);
     reason = Arrays.copyOf(reason, capacity);
     lostReason = Arrays.copyOf(lostReason, capacity);
+    next = Arrays.copyOf(next, capacity);
     amount = Arrays.copyOf(amount, capacity);
     probability = Arrays.copyOf(probability, capacity);
   }
@@ -217,6 +254,50 @@ public final class StageHistory {
   }
 
   /**
+   * The id of an object, by its index in order of first appearance.
+   *
+   * @param index the object index, 0 to {@link #objectCount()} - 1
+   * @return the object id
+   * @throws IndexOutOfBoundsException if there is no such object
+   */
+  public String objectId(int index) {
+    Objects.checkIndex(index, objects.size());
+    return objects.name(index);
+  }
+
+  /**
+   * The instant of the latest row.
+   *
+   * @return the latest instant, or null for an empty history
+   */
+  public Instant latest() {
+    if (size == 0) {
+      return null;
+    }
+    long max = Long.MIN_VALUE;
+    for (int row = 0; row < size; row++) {
+      max = Math.max(max, at[row]);
+    }
+    return Instant.ofEpochMilli(max);
+  }
+
+  /**
+   * The instant of the earliest row.
+   *
+   * @return the earliest instant, or null for an empty history
+   */
+  public Instant earliest() {
+    if (size == 0) {
+      return null;
+    }
+    long min = Long.MAX_VALUE;
+    for (int row = 0; row < size; row++) {
+      min = Math.min(min, at[row]);
+    }
+    return Instant.ofEpochMilli(min);
+  }
+
+  /**
    * Returns one row.
    *
    * @param row the row number
@@ -252,10 +333,9 @@ public final class StageHistory {
     if (o < 0) {
       return List.of();
     }
-    group();
-    List<StageChange> rows = new ArrayList<>(groupStart[o + 1] - groupStart[o]);
-    for (int i = groupStart[o]; i < groupStart[o + 1]; i++) {
-      rows.add(get(groupRows[i]));
+    List<StageChange> rows = new ArrayList<>();
+    for (int row = objectFirst[o]; row >= 0; row = next[row]) {
+      rows.add(get(row));
     }
     return List.copyOf(rows);
   }
@@ -267,13 +347,9 @@ public final class StageHistory {
    * @return the intervals, in row order
    */
   public StageIntervals intervals() {
-    group();
     long[] exited = new long[size];
-    for (int o = 0; o < objects.size(); o++) {
-      for (int i = groupStart[o]; i < groupStart[o + 1]; i++) {
-        int row = groupRows[i];
-        exited[row] = i + 1 < groupStart[o + 1] ? at[groupRows[i + 1]] : StageIntervals.OPEN;
-      }
+    for (int row = 0; row < size; row++) {
+      exited[row] = next[row] < 0 ? StageIntervals.OPEN : at[next[row]];
     }
     String[] objectIds = new String[size];
     String[] stageNames = new String[size];
@@ -321,13 +397,11 @@ public final class StageHistory {
       throw new IllegalArgumentException("asOf " + asOf + " is before the object's last change at "
           + Instant.ofEpochMilli(objectAt[o]));
     }
-    group();
     BusinessTime business = calendar == null ? null : new BusinessTime(calendar);
     List<Integer> order = new ArrayList<>();
     List<long[]> sums = new ArrayList<>(); // visits, latest, cumulative, latest business, cumulative business
-    for (int i = groupStart[o]; i < groupStart[o + 1]; i++) {
-      int row = groupRows[i];
-      long exit = i + 1 < groupStart[o + 1] ? at[groupRows[i + 1]] : end;
+    for (int row = objectFirst[o]; row >= 0; row = next[row]) {
+      long exit = next[row] < 0 ? end : at[next[row]];
       int index = order.indexOf(to[row]);
       if (index < 0) {
         index = order.size();
@@ -355,37 +429,21 @@ public final class StageHistory {
     return List.copyOf(result);
   }
 
-  /** Groups rows by object with a counting sort; append order is kept within an object. */
-  void group() {
-    if (groupedSize == size) {
-      return;
-    }
-    int n = objects.size();
-    int[] start = new int[n + 1];
-    for (int row = 0; row < size; row++) {
-      start[object[row] + 1]++;
-    }
-    for (int o = 0; o < n; o++) {
-      start[o + 1] += start[o];
-    }
-    int[] fill = Arrays.copyOf(start, n);
-    int[] rows = new int[size];
-    for (int row = 0; row < size; row++) {
-      rows[fill[object[row]]++] = row;
-    }
-    groupStart = start;
-    groupRows = rows;
-    groupedSize = size;
+  // package-private column access for the reports
+
+  /** The first row of an object. */
+  int firstRowOf(int objectIndex) {
+    return objectFirst[objectIndex];
   }
 
-  // package-private column access for the reports; valid after group()
-
-  int[] groupStart() {
-    return groupStart;
+  /** The last row of an object. */
+  int lastRowOf(int objectIndex) {
+    return objectLast[objectIndex];
   }
 
-  int[] groupRows() {
-    return groupRows;
+  /** The next row of the same object, or -1. */
+  int nextRowOf(int row) {
+    return next[row];
   }
 
   int objectOf(int row) {

@@ -153,6 +153,22 @@ class PipelineJsonTest {
   }
 
   @Test
+  void catalogOfSeveralPipelinesPerObjectType() {
+    PipelineDefinition sales = LifecyclePresets.opportunityPipeline();
+    PipelineDefinition renewals = PipelineDefinition.of("renewals", "opportunity", TransitionPolicy.FORWARD_ONLY,
+        sales.stages(), List.of());
+    PipelineCatalog catalog = PipelineCatalog.of(List.of(sales, LifecyclePresets.leadLifecycle(), renewals));
+    assertThat(catalog.forObjectType("opportunity")).containsExactly(sales, renewals);
+    assertThat(catalog.forObjectType("ticket")).isEmpty();
+    assertThat(catalog.get("renewals")).isSameAs(renewals);
+    assertThat(PipelineCatalog.fromJson(catalog.toJson()).all()).isEqualTo(catalog.all());
+    assertThatThrownBy(() -> catalog.get("nope")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("no pipeline 'nope', the catalog has [sales, lead_lifecycle, renewals]");
+    assertThatThrownBy(() -> PipelineCatalog.of(List.of(sales, sales)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("pipeline names must be unique, 'sales' repeats");
+  }
+
+  @Test
   void severalPipelinesNeedDistinctNames() {
     String one = PipelineJson.write(LifecyclePresets.leadLifecycle()).replace("\"version\" : 1,", "");
     assertThatThrownBy(() -> PipelineJson.readAll("{\"version\":1,\"pipelines\":[" + one + "," + one + "]}"))
