@@ -23,6 +23,7 @@ import io.github.crmkit.lifecycle.sla.SlaPolicy;
 import io.github.crmkit.lifecycle.sla.SlaTarget;
 import io.github.crmkit.lifecycle.sla.SlaTimer;
 import io.github.crmkit.model.Agent;
+import io.github.crmkit.model.AgentId;
 import io.github.crmkit.model.AgentKind;
 import io.github.crmkit.model.CustomerId;
 import io.github.crmkit.model.DomainEvent;
@@ -247,7 +248,7 @@ final class QuarterSimulation {
           territory.equals("abroad") && !english.isEmpty() ? english : everyone);
       int turn = roundRobin.merge(territory, 1, Integer::sum) - 1;
       String owner = candidates.get(turn % candidates.size());
-      LeadCase c = new LeadCase(index, lead, owner, teamOfOwner.get(owner),
+      LeadCase c = new LeadCase(lead, owner, teamOfOwner.get(owner),
           new SplittableRandom(seed * 0x9E3779B97F4A7C15L + index));
       leads.add(c);
       schedule(lead.receivedAt(), c, Action.RECEIVE);
@@ -548,7 +549,7 @@ final class QuarterSimulation {
     deal.opportunity = Opportunity.builder().id(OpportunityId.of(deal.id)).customer(customer)
         .name(group.substring(2).toLowerCase(Locale.ROOT) + " deal " + customer.value())
         .amount(money(estimate)).stageId(deal.stage.name()).probability(deal.stage.probability())
-        .expectedCloseDate(expectedClose(at, 0, lead.random)).owner(io.github.crmkit.model.AgentId.of(lead.owner))
+        .expectedCloseDate(expectedClose(at, 0, lead.random)).owner(AgentId.of(lead.owner))
         .createdAt(at).build();
     deals.add(deal);
     append(new StageChange(deal.id, salesPipeline.name(), null, deal.stage.name(), at, lead.owner, null, null,
@@ -826,7 +827,6 @@ final class QuarterSimulation {
 
   /** A lead as the host keeps it: the model lead, its owner and team, its lifecycle stage and SLA timers. */
   static final class LeadCase extends Subject {
-    final int index;
     final Lead lead;
     final String id;
     final String owner;
@@ -839,8 +839,7 @@ final class QuarterSimulation {
     boolean breached;
     boolean timerCounted;
 
-    LeadCase(int index, Lead lead, String owner, String team, SplittableRandom random) {
-      this.index = index;
+    LeadCase(Lead lead, String owner, String team, SplittableRandom random) {
       this.lead = lead;
       this.id = lead.id().value();
       this.owner = owner;

@@ -21,6 +21,7 @@ import io.github.crmkit.lifecycle.StalledObject;
 import io.github.crmkit.lifecycle.TimeInStage;
 import io.github.crmkit.lifecycle.sla.SlaNotice;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,6 +31,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * A sales team's quarter on generated data, end to end through crm-lifecycle's exported API: leads worked through the
@@ -53,6 +55,9 @@ import java.util.TreeMap;
  * <p>Chance of qualifying and winning depends, by construction, on the lead's source, rating and product (its region
  * has no effect), so the learner has something to find. The printed report is a pure function of the seed and the
  * lead count; it holds ids, counts and amounts only, never personal data.
+ *
+ * <p>Run it with {@code java -cp crm-cli/target/crm.jar io.github.crmkit.examples.SalesQuarter [seed [leads]]} after
+ * {@code ./crm --help} has built the jar, or from an IDE; {@code crm demo} prints the same quarter in brief.
  *
  * <p>Thread-safety: stateless; {@link #run(PrintStream, long, int)} may be called from several threads, each with
  * its own output stream.
@@ -318,7 +323,7 @@ public final class SalesQuarter {
     }
   }
 
-  private static String days(java.time.Duration d) {
+  private static String days(Duration d) {
     return String.format(Locale.ROOT, "%.1f", d.toMinutes() / 1440.0);
   }
 
@@ -359,7 +364,8 @@ public final class SalesQuarter {
     for (Map.Entry<String, Integer> e : sorted) {
       parts.add(e.getKey() + " " + pct((double) e.getValue() / total));
     }
-    return String.format(Locale.ROOT, "%,d deals lost in the quarter: %s", total, String.join(", ", parts));
+    return String.format(Locale.ROOT, "%,d losses in the quarter (a revived deal lost again counts twice): %s", total,
+        String.join(", ", parts));
   }
 
   private static void printLearner(PrintStream out, QuarterSimulation q) {
@@ -368,7 +374,7 @@ public final class SalesQuarter {
         + "per team, +0.1 smoothing, at least %d closed deals a team", String.join(", ",
         QuarterSimulation.LEARNER_FIELDS), q.learnerSettings.minimumSample()));
     List<String> teams = new ArrayList<>();
-    for (String team : new java.util.TreeSet<>(q.teamOfOwner.values())) {
+    for (String team : new TreeSet<>(q.teamOfOwner.values())) {
       teams.add(team + " " + (q.trained.won(team) + q.trained.lost(team)));
     }
     wrap(out, "  ", "trained live on the deals closed 2026-01-01 to 2026-02-28: " + String.join(", ", teams));
@@ -434,7 +440,7 @@ public final class SalesQuarter {
     SortedMap<String, ForecastRollup> learnedTeams = Forecasts.byTeam(learnedLines);
     Map<String, Double> actualByTeam = new TreeMap<>();
     actual.forEach((owner, amount) -> actualByTeam.merge(q.teamOfOwner.get(owner), amount, Double::sum));
-    for (String team : new java.util.TreeSet<>(q.teamOfOwner.values())) {
+    for (String team : new TreeSet<>(q.teamOfOwner.values())) {
       for (Map.Entry<String, String> owner : q.teamOfOwner.entrySet()) {
         if (owner.getValue().equals(team)) {
           SortedMap<String, ForecastRollup> owners = byTeam.getOrDefault(team, new TreeMap<>());
