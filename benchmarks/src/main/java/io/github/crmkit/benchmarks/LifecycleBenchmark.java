@@ -9,6 +9,7 @@ import io.github.crmkit.lifecycle.PipelineDefinition;
 import io.github.crmkit.lifecycle.Stage;
 import io.github.crmkit.lifecycle.StageHistory;
 import io.github.crmkit.lifecycle.StageKind;
+import io.github.crmkit.lifecycle.StageTimeSummary;
 import io.github.crmkit.lifecycle.TransitionContext;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,6 +42,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *       history of 10,000,000 rows of 2,000,000 opportunities, with stage velocity (mean days per completed visit)
  *       for every stage. The history chains each object's rows as they are appended, so no report sorts or groups
  *       rows first; the setup prints the time of the first (cold) report.
+ *   <li>{@link #timeInStage}: {@link Funnels#timeInStage} of every stage over the same 10,000,000 rows.
  * </ul>
  * Single-threaded. Results in {@code benchmarks/README.md}.
  */
@@ -166,6 +168,7 @@ public class LifecycleBenchmark {
     StageHistory history;
     Instant quarterStart = Instant.parse("2025-04-01T00:00:00Z");
     Instant quarterEnd = Instant.parse("2025-07-01T00:00:00Z");
+    Instant asOf = Instant.parse("2027-06-01T00:00:00Z");
 
     @Setup
     public void setUp() {
@@ -233,6 +236,23 @@ public class LifecycleBenchmark {
   @Fork(jvmArgsAppend = {"-Xms3g", "-Xmx3g"})
   public FunnelReport cohortFunnel(History s) {
     return Funnels.cohort(s.history, s.sales, s.quarterStart, s.quarterEnd, null);
+  }
+
+  /**
+   * Time in stage of every stage (objects, visits, mean total and latest days) over 10 million rows, as of the end
+   * of the history.
+   *
+   * @param s the history
+   * @return the report
+   */
+  @Benchmark
+  @BenchmarkMode(Mode.AverageTime)
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  @Warmup(time = 5)
+  @Measurement(time = 5)
+  @Fork(jvmArgsAppend = {"-Xms3g", "-Xmx3g"})
+  public List<StageTimeSummary> timeInStage(History s) {
+    return Funnels.timeInStage(s.history, s.sales, s.asOf, null);
   }
 
   /**

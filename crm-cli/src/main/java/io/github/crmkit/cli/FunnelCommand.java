@@ -10,10 +10,9 @@ import io.github.crmkit.lifecycle.Funnels;
 import io.github.crmkit.lifecycle.PipelineDefinition;
 import io.github.crmkit.lifecycle.PipelineJson;
 import io.github.crmkit.lifecycle.PipelineVelocity;
-import io.github.crmkit.lifecycle.Stage;
 import io.github.crmkit.lifecycle.StageHistory;
 import io.github.crmkit.lifecycle.StalledObject;
-import io.github.crmkit.lifecycle.TimeInStage;
+import io.github.crmkit.lifecycle.StageTimeSummary;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -44,8 +43,6 @@ import picocli.CommandLine.Option;
         "Time in stage, stalled objects and the forecast are as of the later of the window's end and the last",
         "change."})
 final class FunnelCommand implements Callable<Integer> {
-  private static final double DAY = 86_400_000.0;
-
   @Option(names = "--history", required = true, paramLabel = "FILE.csv|FILE.json",
       description = "The stage history: CSV with a header, or JSON.")
   Path history;
@@ -133,30 +130,11 @@ final class FunnelCommand implements Callable<Integer> {
 
   private static void printTimeInStage(PrintStream out, StageHistory changes, PipelineDefinition definition,
       Instant asOf) {
-    int stages = definition.stages().size();
-    long[] objects = new long[stages];
-    double[] cumulative = new double[stages];
-    double[] latest = new double[stages];
-    for (int o = 0; o < changes.objectCount(); o++) {
-      String id = changes.objectId(o);
-      List<TimeInStage> times = changes.timeInStage(id, asOf);
-      if (times.isEmpty() || !changes.rows(id).get(0).pipeline().equals(definition.name())) {
-        continue;
-      }
-      for (TimeInStage time : times) {
-        int s = definition.stages().indexOf(definition.stage(time.stage()));
-        objects[s]++;
-        cumulative[s] += time.cumulative().toMillis() / DAY;
-        latest[s] += time.latest().toMillis() / DAY;
-      }
-    }
-    out.printf(Locale.ROOT, "%ntime in stage as of %s%n%-24s %10s %15s %15s%n", asOf, "stage", "objects",
-        "mean_total_days", "mean_latest_days");
-    for (int s = 0; s < stages; s++) {
-      Stage stage = definition.stages().get(s);
-      out.printf(Locale.ROOT, "%-24s %,10d %15s %15s%n", stage.name(), objects[s],
-          objects[s] == 0 ? "-" : number(cumulative[s] / objects[s], "%.2f"),
-          objects[s] == 0 ? "-" : number(latest[s] / objects[s], "%.2f"));
+    out.printf(Locale.ROOT, "%ntime in stage as of %s%n%-24s %10s %10s %15s %16s%n", asOf, "stage", "objects",
+        "visits", "mean_total_days", "mean_latest_days");
+    for (StageTimeSummary time : Funnels.timeInStage(changes, definition, asOf, null)) {
+      out.printf(Locale.ROOT, "%-24s %,10d %,10d %15s %16s%n", time.stage(), time.objects(), time.visits(),
+          number(time.meanTotalDays(), "%.2f"), number(time.meanLatestDays(), "%.2f"));
     }
   }
 

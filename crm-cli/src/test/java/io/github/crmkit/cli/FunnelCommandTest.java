@@ -75,7 +75,9 @@ class FunnelCommandTest {
         // forecast from the last changes: A won 1000 and D won 3000 (closed), E negotiation 800 at 70%
         .containsPattern("closed +2 +4,000\\.00 +4,000\\.00 +4,000\\.00 +4,000\\.00")
         .contains("weighted pipeline: 4,560.00")
-        .contains("stalled objects as of 2026-02-19T00:00:00Z: 1");
+        .contains("stalled objects as of 2026-02-19T00:00:00Z: 1")
+        // as of Feb 19: initial_contact A 10, B 10, F 42, C 10, D 30 days: 102 / 5
+        .containsPattern("initial_contact +5 +5 +20\\.40 +20\\.40");
   }
 
   @Test

@@ -157,6 +157,27 @@ class FunnelsTest {
   }
 
   @Test
+  void timeInStageOverAllObjects() {
+    List<StageTimeSummary> times = Funnels.timeInStage(fixedHistory(), SALES, day("2026-03-01"), null);
+    // as of March 1: initial_contact A 10, B 10, F 52 (still there), C 10, D 30 days: mean 112 / 5 = 22.4;
+    // intent_confirmed B 10, E 10; needs_analysis A 10, C 10; proposal_quote A 20; negotiation E 14 (still there);
+    // contract C 10; won A 19, D 10: 14.5; lost B 35, C 20: 27.5.
+    assertThat(times).extracting(StageTimeSummary::stage).containsExactly("initial_contact", "intent_confirmed",
+        "needs_analysis", "proposal_quote", "negotiation", "contract", "won", "lost");
+    assertThat(times).extracting(StageTimeSummary::objects).containsExactly(5, 2, 2, 1, 1, 1, 2, 2);
+    assertThat(times).extracting(StageTimeSummary::meanTotalDays).containsExactly(22.4, 10.0, 10.0, 20.0, 14.0,
+        10.0, 14.5, 27.5);
+    assertThat(times).extracting(StageTimeSummary::meanLatestDays).containsExactly(22.4, 10.0, 10.0, 20.0, 14.0,
+        10.0, 14.5, 27.5);
+    assertThat(times.get(0).meanTotalWorkingHours()).isNaN();
+    // on February 12 the objects changed later (D, E) are left out
+    List<StageTimeSummary> early = Funnels.timeInStage(fixedHistory(), SALES, day("2026-02-12"), null);
+    // initial_contact: A, B, C, F (F's only change is Jan 8: 35 days so far); mean (10 + 10 + 10 + 35) / 4
+    assertThat(early.get(0).objects()).isEqualTo(4);
+    assertThat(early.get(0).meanTotalDays()).isEqualTo(16.25);
+  }
+
+  @Test
   void otherPipelinesAreIgnoredAndUnknownStagesNamed() {
     StageHistory history = fixedHistory();
     history.append(StageChange.of("L1", "lead_lifecycle", null, "new", day("2026-01-02")));

@@ -1,6 +1,7 @@
 package io.github.crmkit.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.quicktheories.QuickTheory.qt;
 
 import io.github.crmkit.model.Absence;
@@ -158,6 +159,38 @@ class LifecyclePropertyTest {
         assertThat(totalBusiness.toMillis()).isEqualTo(business.millisBetween(
             run.created().get(id).toEpochMilli(), run.end().toEpochMilli()));
         assertThat(visits).isEqualTo(run.history().rows(id).size());
+      }
+    });
+  }
+
+  /** The one-pass report gives the same figures as averaging each object's time in stage (both faces agree). */
+  @Test
+  void timeInStageReportAgreesWithPerObjectTimes() {
+    qt().withExamples(100).forAll(runs()).checkAssert(run -> {
+      List<StageTimeSummary> report = Funnels.timeInStage(run.history(), run.definition(), run.end(), CALENDAR);
+      for (StageTimeSummary summary : report) {
+        int objects = 0;
+        long visits = 0;
+        double total = 0;
+        double latestWorking = 0;
+        for (String id : run.states().keySet()) {
+          for (TimeInStage time : run.history().timeInStage(id, run.end(), CALENDAR)) {
+            if (time.stage().equals(summary.stage())) {
+              objects++;
+              visits += time.visits();
+              total += time.cumulative().toMillis() / 86_400_000.0;
+              latestWorking += time.latestBusiness().toMillis() / 3_600_000.0;
+            }
+          }
+        }
+        assertThat(summary.objects()).isEqualTo(objects);
+        assertThat(summary.visits()).isEqualTo(visits);
+        if (objects > 0) {
+          assertThat(summary.meanTotalDays()).isCloseTo(total / objects, within(1e-9));
+          assertThat(summary.meanLatestWorkingHours()).isCloseTo(latestWorking / objects, within(1e-9));
+        } else {
+          assertThat(summary.meanTotalDays()).isNaN();
+        }
       }
     });
   }
