@@ -17,6 +17,7 @@ import io.github.crmkit.lifecycle.Stage;
 import io.github.crmkit.lifecycle.StageChange;
 import io.github.crmkit.lifecycle.StageHistory;
 import io.github.crmkit.lifecycle.StageKind;
+import io.github.crmkit.lifecycle.StageTimeSummary;
 import io.github.crmkit.lifecycle.StalledObject;
 import io.github.crmkit.lifecycle.TimeInStage;
 import io.github.crmkit.lifecycle.sla.SlaNotice;
@@ -182,7 +183,7 @@ public final class SalesQuarter {
 
     FunnelReport funnel = Funnels.cohort(q.history, q.leadPipeline, q.start, q.end, null);
     out.printf(Locale.ROOT, "  Lead funnel, cohort received 2026-01-01 to 2026-03-31 (%,d leads)%n", funnel.objects());
-    printFunnel(out, funnel, null);
+    printFunnel(out, funnel);
     out.printf(Locale.ROOT, "  outcomes: %,d converted, %,d disqualified, %,d recycled%n", funnel.won(), funnel.lost(),
         funnel.closed());
 
@@ -228,10 +229,8 @@ public final class SalesQuarter {
     FunnelReport funnel = Funnels.cohort(q.history, q.salesPipeline, q.start, q.end, null);
     out.printf(Locale.ROOT, "  Funnel, cohort created 2026-01-01 to 2026-03-31 (%,d opportunities)%n",
         funnel.objects());
-    printFunnel(out, funnel, workingDaysInStage(q, funnel));
-    out.printf(Locale.ROOT, "    (mean days: calendar days of the completed visits; working days: business time in "
-        + "the stage per deal,%n     every visit, up to the quarter's end for the stage a deal is in)%n");
-    timeInStageExample(out, q);
+    printFunnel(out, funnel);
+    out.printf(Locale.ROOT, "    (mean days: calendar days of the visits that ended)%n");
     out.printf(Locale.ROOT, "  Win rate %s (%,d won / %,d closed), average sales cycle %.1f days, mean won amount "
         + "%s %,.0f%n", pct(funnel.winRate()), funnel.won(), funnel.won() + funnel.lost(),
         funnel.averageSalesCycleDays(), q.currency.getCurrencyCode(), funnel.meanWonAmount());
@@ -252,52 +251,44 @@ public final class SalesQuarter {
     q.rejections.forEach((r, n) -> rejected.put(r.name(), n));
     wrap(out, "  ", "Rejected events (ordinary results, state unchanged, the rep retried): " + counts(rejected, ""));
     wrap(out, "  ", "Domain events published: " + counts(q.eventCounts, ""));
+    printTimeInStage(out, q);
+    timeInStageExample(out, q);
   }
 
-  private static void printFunnel(PrintStream out, FunnelReport funnel, Map<String, Double> workingDays) {
-    out.printf(Locale.ROOT, "    %-17s %8s %9s %11s %10s%s%n", "stage", "entered", "moved on", "conversion",
-        "mean days", workingDays == null ? "" : "  working days");
+  private static void printFunnel(PrintStream out, FunnelReport funnel) {
+    out.printf(Locale.ROOT, "    %-17s %8s %9s %11s %10s%n", "stage", "entered", "moved on", "conversion",
+        "mean days");
     for (FunnelStep step : funnel.steps()) {
       boolean last = step == funnel.steps().get(funnel.steps().size() - 1);
-      String extra = "";
-      if (workingDays != null && workingDays.containsKey(step.stage())) {
-        extra = String.format(Locale.ROOT, "  %12.1f", workingDays.get(step.stage()));
-      }
       if (last) {
         out.printf(Locale.ROOT, "    %-17s %,8d%n", step.stage(), step.entered());
       } else {
-        out.printf(Locale.ROOT, "    %-17s %,8d %,9d %11s %10s%s%n", step.stage(), step.entered(), step.movedOn(),
+        out.printf(Locale.ROOT, "    %-17s %,8d %,9d %11s %10s%n", step.stage(), step.entered(), step.movedOn(),
             pct(step.conversion()), Double.isNaN(step.meanDaysInStage()) ? "-"
-                : String.format(Locale.ROOT, "%.1f", step.meanDaysInStage()), extra);
+                : String.format(Locale.ROOT, "%.1f", step.meanDaysInStage()));
       }
     }
   }
 
   /**
-   * Time in stage in business time: for the cohort's opportunities, the cumulative working time spent in each open
-   * stage (over every visit, up to the quarter's end for the stage an object is in), averaged over the objects that
-   * visited it, in working days of nine hours.
+   * Time in stage over every deal as of the quarter's end, one pass over the history: per deal, the total over its
+   * visits (a reopen adds one) and its latest visit, in calendar days and in working days of the team's calendar.
    */
-  private static Map<String, Double> workingDaysInStage(QuarterSimulation q, FunnelReport funnel) {
-    Map<String, long[]> sums = new TreeMap<>();
-    for (DealCase deal : q.deals) {
-      if (q.atQuarterEnd.containsKey(deal.id) && q.inQuarter(deal.opportunity.createdAt())) {
-        for (TimeInStage t : q.history.timeInStage(deal.id, q.end, q.calendar)) {
-          long[] sum = sums.computeIfAbsent(t.stage(), k -> new long[2]);
-          sum[0] += t.cumulativeBusiness().toMinutes();
-          sum[1]++;
-        }
+  private static void printTimeInStage(PrintStream out, QuarterSimulation q) {
+    out.printf(Locale.ROOT, "  Time in stage, every deal as of the quarter's end (mean per deal that visited the "
+        + "stage)%n");
+    out.printf(Locale.ROOT, "    %-17s %8s %8s %10s %10s %10s %10s%n", "stage", "deals", "visits", "total d",
+        "latest d", "total wd", "latest wd");
+    double hoursPerDay = QuarterSimulation.WORKING_DAY.toMinutes() / 60.0;
+    for (StageTimeSummary t : Funnels.timeInStage(q.history, q.salesPipeline, q.end, q.calendar)) {
+      if (q.salesPipeline.stage(t.stage()).kind() == StageKind.OPEN) {
+        out.printf(Locale.ROOT, "    %-17s %,8d %,8d %10.1f %10.1f %10.1f %10.1f%n", t.stage(), t.objects(),
+            t.visits(), t.meanTotalDays(), t.meanLatestDays(), t.meanTotalWorkingHours() / hoursPerDay,
+            t.meanLatestWorkingHours() / hoursPerDay);
       }
     }
-    Map<String, Double> days = new TreeMap<>();
-    double minutesPerDay = QuarterSimulation.WORKING_DAY.toMinutes();
-    for (FunnelStep step : funnel.steps()) {
-      long[] sum = sums.get(step.stage());
-      if (sum != null && q.salesPipeline.stage(step.stage()).kind() == StageKind.OPEN) {
-        days.put(step.stage(), sum[0] / minutesPerDay / sum[1]);
-      }
-    }
-    return days;
+    out.printf(Locale.ROOT, "    (d: calendar days; wd: working days of %d hours, Mon-Fri 09:00-18:00 without the "
+        + "holidays;%n     the visit a deal is in runs to the quarter's end)%n", Math.round(hoursPerDay));
   }
 
   /** Time in stage of one deal that was re-quoted (a reopen): latest visit and cumulative, calendar and business. */

@@ -195,6 +195,38 @@ class SalesQuarterTest {
   }
 
   @Test
+  void timeInStageTotalsCoverTheLatestVisitAndWorkingTimeFitsInCalendarTime() {
+    int at = report.indexOf("  Time in stage, every deal as of the quarter's end");
+    assertThat(at).isNotNegative();
+    Pattern row = Pattern.compile("^    ([a-z_]+) +" + N + " +" + N + " +([\\d.]+) +([\\d.]+) +([\\d.]+) +([\\d.]+)$");
+    List<String> stages = new ArrayList<>();
+    for (String line : report.substring(at).lines().skip(2).toList()) {
+      Matcher m = row.matcher(line);
+      if (!m.matches()) {
+        break;
+      }
+      stages.add(m.group(1));
+      long deals = n(m.group(2));
+      long visits = n(m.group(3));
+      double totalDays = Double.parseDouble(m.group(4));
+      double latestDays = Double.parseDouble(m.group(5));
+      double totalWorking = Double.parseDouble(m.group(6));
+      double latestWorking = Double.parseDouble(m.group(7));
+      assertThat(visits).as(line).isGreaterThanOrEqualTo(deals);
+      assertThat(totalDays).as(line).isGreaterThanOrEqualTo(latestDays);
+      assertThat(totalWorking).as(line).isGreaterThanOrEqualTo(latestWorking);
+      // nine working hours at most in a day of 24 hours
+      assertThat(totalWorking * 9).as(line).isLessThanOrEqualTo(totalDays * 24 + 0.1 * 24);
+      if (m.group(1).equals("initial_contact")) {
+        // every deal that existed at the quarter's end entered the pipeline there
+        assertThat(deals).isEqualTo(quarter.atQuarterEnd.size());
+      }
+    }
+    assertThat(stages).containsExactly("initial_contact", "intent_confirmed", "needs_analysis", "proposal_quote",
+        "negotiation", "contract");
+  }
+
+  @Test
   void slaClocksAndNoticesReconcile() {
     Matcher m = find(report, "clocks started " + N + " \\(" + N + " new leads, " + N + " reopened\\): " + N + " met, "
         + N + " late, " + N + " still running at quarter end \\(" + N + " past the limit\\)");
