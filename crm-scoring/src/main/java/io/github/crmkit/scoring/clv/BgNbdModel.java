@@ -326,6 +326,19 @@ public final class BgNbdModel implements PurchaseModel {
     }
   }
 
+  @Override
+  public void conditionalExpectedPurchases(double[] horizons, int x, double tx, double age, double[] out) {
+    checkHistory(x, tx, age);
+    if (out.length < horizons.length) {
+      throw new IllegalArgumentException("out must hold " + horizons.length + " values, has " + out.length);
+    }
+    double alive = 1.0 / (1.0 + Math.exp(logDeadOdds(x, tx, age)));
+    for (int k = 0; k < horizons.length; k++) {
+      checkHorizon(horizons[k]);
+      out[k] = alive == 0.0 ? 0.0 : numerator(horizons[k], x, age) * alive;
+    }
+  }
+
   /**
    * E[Y(t) | x, t_x, T] for every row of {@code data}.
    *
