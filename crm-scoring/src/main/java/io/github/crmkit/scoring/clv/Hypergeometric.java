@@ -160,4 +160,77 @@ final class Hypergeometric {
     }
     return logScale + Math.log(sum);
   }
+
+  /**
+   * {@code z U(1, 2 - s, z) = z int_0^infinity e^(-z v) (1 + v)^-s dv} for {@code s >= 0} and {@code z > 0}, Tricomi's
+   * confluent hypergeometric function scaled into {@code (0, 1]} (DLMF 13.4.4). It equals
+   * {@code z^s e^z Gamma(1 - s, z)} (DLMF 13.6.6 with Kummer's transformation 13.2.40), which is how it is computed:
+   * for {@code z >= 1} by the Legendre continued fraction of the upper incomplete gamma function (modified Lentz,
+   * valid for every real first argument), for {@code z < 1} as {@code Gamma(1 - s, 1) + int_z^1 t^-s e^-t dt} with the
+   * integral summed from the exponential series term by term, {@code (z^(n+1-s) - 1) / (n + 1 - s)} evaluated with
+   * {@code expm1} so that integer {@code s} (a logarithm in the limit) needs no special case. The Pareto/NBD
+   * discounted expected residual transactions are {@code P(alive) (r+x)/(alpha+T) u(s, delta (beta+T)) / delta}.
+   *
+   * @param s the shape of the dropout-rate Gamma, {@code >= 0}
+   * @param z positive
+   * @return the value, in {@code (0, 1]}
+   */
+  static double scaledTricomiU(double s, double z) {
+    double a = 1.0 - s;
+    if (z >= 1.0) {
+      return z * incompleteGammaFraction(a, z);
+    }
+    double logZ = Math.log(z);
+    // z^s e^-1 * [e^1 Gamma(a, 1)] + z * sum_n (-1)^n / n! * z^n (z^-(a+n) - 1) / (a+n), all times e^z
+    double sum = Math.exp(s * logZ - 1.0) * incompleteGammaFraction(a, 1.0);
+    double factorial = 1.0;
+    for (int n = 0; n < 200; n++) {
+      if (n > 0) {
+        factorial *= n;
+      }
+      double an = a + n;
+      double term;
+      if (Math.abs(an * logZ) < 1.0) {
+        term = an == 0.0 ? -Math.exp((n + 1) * logZ) * logZ
+            : Math.exp((n + 1) * logZ) * Math.expm1(-an * logZ) / an;
+      } else {
+        term = (Math.exp(s * logZ) - Math.exp((n + 1) * logZ)) / an;
+      }
+      term /= factorial;
+      sum += (n & 1) == 0 ? term : -term;
+      if (n > 2 && Math.abs(term) < 1e-17 * Math.abs(sum)) {
+        break;
+      }
+    }
+    double value = Math.exp(z) * sum;
+    return value > 1.0 ? 1.0 : value;
+  }
+
+  /** {@code e^z z^-a Gamma(a, z)} for real {@code a} and {@code z >= 1} by Legendre's continued fraction. */
+  private static double incompleteGammaFraction(double a, double z) {
+    double tiny = 1e-300;
+    double b = z + 1.0 - a;
+    double c = 1.0 / tiny;
+    double d = 1.0 / b;
+    double h = d;
+    for (int i = 1; i < 100_000; i++) {
+      double an = -i * (i - a);
+      b += 2.0;
+      d = an * d + b;
+      if (Math.abs(d) < tiny) {
+        d = tiny;
+      }
+      c = b + an / c;
+      if (Math.abs(c) < tiny) {
+        c = tiny;
+      }
+      d = 1.0 / d;
+      double delta = d * c;
+      h *= delta;
+      if (Math.abs(delta - 1.0) < 1e-16) {
+        break;
+      }
+    }
+    return h;
+  }
 }
