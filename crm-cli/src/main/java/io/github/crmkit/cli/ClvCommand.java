@@ -69,17 +69,17 @@ final class ClvCommand {
   /** {@code crm clv predict}: per-customer predictions as CSV. */
   @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
       modelTransformer = ClvDataOptions.InputOptional.class,
-      description = {"Writes per customer customer_id,p_alive,expected_purchases,expected_avg_spend,clv:",
-          "  p_alive             probability that the customer is still active at the end of the history (T);",
-          "  expected_purchases  expected purchases in the next --horizon time units, E[Y(t) | x, t_x, T];",
-          "  expected_avg_spend  expected spend per purchase, E[M | x, monetary] of the Gamma-Gamma model;",
-          "  clv                 lifetime value as lifetimes computes it: over --clv-months monthly steps, expected "
-              + "spend x expected purchases in each month, discounted by --discount-rate per month.",
-          "The purchase model comes from --params (the JSON crm clv fit prints) or is fitted on the data. "
-              + "expected_avg_spend and clv need a Gamma-Gamma model and the monetary column: the model from "
-              + "--spend-params, or fitted on the monetary column when there is one; without them those two "
-              + "columns are empty.",
-          "Example: crm clv predict --params bgnbd.json --summary summary.csv --horizon 52 --output predictions.csv"})
+      description = {"Writes per customer: customer_id,p_alive,expected_purchases,expected_avg_spend,clv",
+          "- p_alive: probability that the customer is still active at T;",
+          "- expected_purchases: expected purchases in the next --horizon time units;",
+          "- expected_avg_spend: expected spend per purchase (Gamma-Gamma);",
+          "- clv: expected spend x expected purchases per month over --clv-months months, discounted by "
+              + "--discount-rate per month (as lifetimes computes it).",
+          "The purchase model comes from --params (the JSON that crm clv fit prints) or is fitted on the data.",
+          "expected_avg_spend and clv need a Gamma-Gamma model and the monetary column: the model is read from "
+              + "--spend-params or fitted on the monetary column; without a monetary column these two columns are "
+              + "left empty.",
+          "Example: crm clv predict --params bgnbd.json --summary summary.csv --horizon 52 --output out.csv"})
   static final class Predict implements Callable<Integer> {
     @Mixin
     ClvDataOptions data;

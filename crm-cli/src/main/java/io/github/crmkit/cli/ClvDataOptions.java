@@ -103,7 +103,7 @@ final class ClvDataOptions {
       spec.remove(required);
       spec.addOption(OptionSpec.builder(required).required(false)
           .description("Transaction files, directories or globs (e.g. 'by-day/*.csv'), instead of --summary; read "
-              + "with the options below as crm rfm and crm summary read them.").build());
+              + "as crm summary reads them (--customer, --date, --amount, --date-format, --delimiter, ...).").build());
       return spec;
     }
   }
@@ -276,7 +276,7 @@ final class ClvDataOptions {
     double[] monetary = table.has("--monetary") ? table.number("--monetary") : null;
     for (int i = 0; i < x.length; i++) {
       if (age != null && tx[i] > age[i]) {
-        throw table.problem(i, "--recency", "must be at most T (" + ageColumn + ")");
+        throw table.problem(i, "--recency", "must be at most T (the " + ageColumn + " column)");
       }
       if (tx != null && x[i] == 0 && tx[i] != 0.0) {
         throw table.problem(i, "--recency", "must be 0 when the frequency is 0");

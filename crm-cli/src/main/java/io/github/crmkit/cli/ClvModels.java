@@ -88,7 +88,7 @@ final class ClvModels {
     try {
       return FittedModel.fromJson(json);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(file + ": " + e.getMessage().replace('\n', ' '), e);
+      throw new IllegalArgumentException(file + ": " + e.getMessage().replace("\n  ", "; ").replace('\n', ' '), e);
     }
   }
 }
