@@ -291,7 +291,8 @@ public final class BgNbdModel implements PurchaseModel {
   @Override
   public double expectedPurchases(double t) {
     checkHorizon(t);
-    return numerator(t, 0, 0.0);
+    // a new customer is a customer with history (0, 0, 0); under MBG/NBD alive at 0 with probability b / (a + b)
+    return numerator(t, 0, 0.0) / (1.0 + Math.exp(logDeadOdds(0, 0.0, 0.0)));
   }
 
   /**
@@ -323,6 +324,19 @@ public final class BgNbdModel implements PurchaseModel {
     checkLengths(n, tx, age, out);
     for (int i = 0; i < n; i++) {
       out[i] = conditionalExpectedPurchases(t, x[i], tx[i], age[i]);
+    }
+  }
+
+  @Override
+  public void conditionalExpectedPurchases(double[] horizons, int x, double tx, double age, double[] out) {
+    checkHistory(x, tx, age);
+    if (out.length < horizons.length) {
+      throw new IllegalArgumentException("out must hold " + horizons.length + " values, has " + out.length);
+    }
+    double alive = 1.0 / (1.0 + Math.exp(logDeadOdds(x, tx, age)));
+    for (int k = 0; k < horizons.length; k++) {
+      checkHorizon(horizons[k]);
+      out[k] = alive == 0.0 ? 0.0 : numerator(horizons[k], x, age) * alive;
     }
   }
 
@@ -401,14 +415,45 @@ public final class BgNbdModel implements PurchaseModel {
   }
 
   /**
-   * P(X(t) = n) for n = 0 .. out.length - 1.
+   * P(X(t) = n) for n = 0 .. out.length - 1, in one pass: the negative binomial terms by recurrence and their tails
+   * summed backwards from the last, so the cost is linear in {@code out.length}.
    *
    * @param t the horizon, {@code >= 0}
    * @param out receives the probabilities
    */
   public void probabilityOfPurchases(double t, double[] out) {
-    for (int n = 0; n < out.length; n++) {
-      out[n] = probabilityOfPurchases(t, n);
+    checkHorizon(t);
+    int size = out.length;
+    if (size == 0) {
+      return;
+    }
+    if (t == 0.0) {
+      java.util.Arrays.fill(out, 0.0);
+      out[0] = 1.0;
+      return;
+    }
+    double logP0 = -Math.log1p(t / alpha);
+    double logQ = -Math.log1p(alpha / t);
+    // out[n] = ln P(N = n) for now
+    double logTerm = r * logP0;
+    for (int n = 0; n < size; n++) {
+      out[n] = logTerm;
+      logTerm += Math.log((r + n) / (n + 1.0)) + logQ;
+    }
+    double tail = size == 1 && variant == Variant.BG_NBD ? 0.0 : negativeBinomialTail(size, logP0, logQ);
+    double logW1 = logBeta(a, bp + size - 1) - logBetaAb; // ln B(a, b'+n) / B(a, b) at n = size - 1
+    for (int n = size - 1; n >= 0; n--) {
+      double nb = Math.exp(out[n]);
+      tail += nb; // P(N >= n)
+      double w1 = Math.exp(logW1);
+      double p = w1 * nb;
+      if (n > 0 || variant == Variant.MBG_NBD) {
+        p += w1 * a / (bp + n - 1.0) * tail;
+      }
+      out[n] = clamp01(p);
+      if (n > 0) {
+        logW1 += Math.log((a + bp + n - 1.0) / (bp + n - 1.0)); // B(a, b'+n-1) / B(a, b'+n)
+      }
     }
   }
 

@@ -8,11 +8,11 @@
  *       weighted columns, compressed to distinct patterns for fitting.
  *   <li>{@link io.github.crmkit.scoring.clv.BgNbdModel}: BG/NBD (Fader, Hardie and Lee 2005) and MBG/NBD (Batislam
  *       et al. 2007): fit, E[X(t)], conditional expected purchases, P(alive), P(X(t) = n).
- *   <li>{@code GammaGammaModel} (in progress): the Gamma-Gamma spend model (Colombo and Jiang 1999;
+ *   <li>{@link io.github.crmkit.scoring.clv.GammaGammaModel}: the Gamma-Gamma spend model (Colombo and Jiang 1999;
  *       Fader, Hardie and Lee 2005, "RFM and CLV"): fit and E[M | x, mean spend].
- *   <li>{@code CustomerLifetimeValue} (in progress): discounted customer lifetime value over monthly
+ *   <li>{@link io.github.crmkit.scoring.clv.CustomerLifetimeValue}: discounted customer lifetime value over monthly
  *       steps from any {@link io.github.crmkit.scoring.clv.PurchaseModel} and a Gamma-Gamma model.
- *   <li>{@code HoldoutValidation} (in progress): predicted against actual holdout purchases by
+ *   <li>{@link io.github.crmkit.scoring.clv.HoldoutValidation}: predicted against actual holdout purchases by
  *       calibration frequency, cumulative and incremental tracking, customer-level error and correlation.
  *   <li>{@link io.github.crmkit.scoring.clv.FittedModel}: the immutable result of a fit (parameters by the papers'
  *       names, log-likelihood, standard errors, customers, convergence), with its JSON form;
