@@ -74,12 +74,26 @@ final class FittedModelJson {
     return List.copyOf(parse(json).problems);
   }
 
+  /** Orders problems by line, then column (stable), so that they read in document order. */
+  private static void sortByPosition(List<String> problems) {
+    problems.sort(java.util.Comparator.comparingLong(FittedModelJson::position));
+  }
+
+  private static long position(String problem) {
+    java.util.regex.Matcher m = POSITION.matcher(problem);
+    return m.find() ? Long.parseLong(m.group(1)) * 1_000_000L + Long.parseLong(m.group(2)) : 0L;
+  }
+
+  private static final java.util.regex.Pattern POSITION =
+      java.util.regex.Pattern.compile(" \\(line (\\d+), column (\\d+)\\): ");
+
   private static Reader parse(String json) {
     Objects.requireNonNull(json, "json");
     Reader reader = new Reader();
     try (JsonParser parser = FACTORY.createParser(json)) {
       reader.parser = parser;
       reader.document();
+      sortByPosition(reader.problems);
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       reader.problems.add(reader.where + " (line " + (at == null ? 0 : at.getLineNr()) + ", column "

@@ -31,6 +31,8 @@ final class Hypergeometric {
   static final int MAX_TERMS = 20_000_000;
 
   private static final double RELATIVE_TOLERANCE = 1e-17;
+  /** The relative tolerance of {@link #logG}'s sums: half a unit in the last place. */
+  private static final double SERIES_TOLERANCE = 0x1p-54;
   private static final double BIG = 0x1p600;
   private static final double SMALL = 0x1p-600;
   private static final double LOG_BIG = 600.0 * Math.log(2.0);
@@ -123,12 +125,16 @@ final class Hypergeometric {
     if (z > 0.0) {
       double cumD = 0.0;
       double cumC = 0.0;
+      double slope = 1.0 / (1.0 - z);
+      double tailFactor = z * slope;
       for (int k = 0; k < MAX_TERMS; k++) {
         double dk = d + k;
         double ck = c + k;
-        term *= dk / ck * z;
-        cumD += 1.0 / dk;
-        cumC += 1.0 / ck;
+        // one division per term: 1/(dk ck) gives 1/dk, 1/ck and the ratio dk/ck
+        double inv = 1.0 / (dk * ck);
+        term *= dk * dk * inv * z;
+        cumD += ck * inv;
+        cumC += dk * inv;
         sum += term;
         sumD += term * cumD;
         sumC += term * cumC;
@@ -142,13 +148,13 @@ final class Hypergeometric {
           logScale += LOG_BIG;
         }
         // the ratios (d+k)/(c+k) z stay below z, so the tail after this term is below term z / (1 - z) times the
-        // largest weight ahead; the weights grow at most by 1 (k), 1/(d+k) and 1/(c+k) per term
-        double tail = term * z / (1.0 - z);
-        double slope = 1.0 / (1.0 - z);
-        if (tail < RELATIVE_TOLERANCE * sum
-            && tail * (k + 1 + slope) < RELATIVE_TOLERANCE * sumK
-            && tail * (cumD + slope / (dk + 1.0)) < RELATIVE_TOLERANCE * sumD
-            && tail * (cumC + slope / (ck + 1.0)) < RELATIVE_TOLERANCE * sumC) {
+        // largest weight ahead; the weights grow by 1 (k) and by at most 1/(d+k+1) <= 1 (sum 1/(d+j), sum 1/(c+j))
+        // per term, so each weighted tail is below tail * (weight + 1/(1-z))
+        double tail = term * tailFactor;
+        if (tail < SERIES_TOLERANCE * sum
+            && tail * (k + 1 + slope) < SERIES_TOLERANCE * sumK
+            && tail * (cumD + slope) < SERIES_TOLERANCE * sumD
+            && tail * (cumC + slope) < SERIES_TOLERANCE * sumC) {
           break;
         }
       }

@@ -74,6 +74,10 @@ final class ParetoNbdLikelihood implements LogLikelihood {
     double gb = 0;
     double sum = 0.0;
     int lastX = -1;
+    int cachedX = -1;
+    double cachedTx = Double.NaN;
+    double cachedLogF = 0.0;
+    boolean cachedGradient = false;
     double lgDiff = 0.0;
     double psiDiff = 0.0;
     for (int i = 0; i < x.length; i++) {
@@ -99,7 +103,14 @@ final class ParetoNbdLikelihood implements LogLikelihood {
       double db = 0;
       if (tx[i] < t) {
         double logC = Math.log(s) - Math.log(a);
-        double v = logC + logF(r, alpha, s, beta, xi, tx[i], wantGradient ? gradTx : null, partials);
+        if (xi != cachedX || tx[i] != cachedTx || wantGradient != cachedGradient) {
+          // rows come sorted by frequency, so the x = 0 rows (t_x = 0, the bulk of most data) share this term
+          cachedLogF = logF(r, alpha, s, beta, xi, tx[i], wantGradient ? gradTx : null, partials);
+          cachedX = xi;
+          cachedTx = tx[i];
+          cachedGradient = wantGradient;
+        }
+        double v = logC + cachedLogF;
         double vT = logC + logF(r, alpha, s, beta, xi, t, wantGradient ? gradT : null, partials);
         double max = Math.max(u, v);
         double eu = Math.exp(u - max);

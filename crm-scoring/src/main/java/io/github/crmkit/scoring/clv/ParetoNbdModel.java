@@ -17,7 +17,7 @@ import java.util.Objects;
  * <p>Fitting: {@link #fit(RepeatPurchaseColumns, FitOptions)} maximises the likelihood in the form of Fader and
  * Hardie (2005), "A note on deriving the Pareto/NBD model and related expressions" (equation 22), with its analytic
  * gradient (the Gauss hypergeometric series differentiated term by term, see {@link ParetoNbdLikelihood}) on the log
- * scale of the parameters, from three starting points, over the compressed patterns of the data.
+ * scale of the parameters, from two starting points, over the compressed patterns of the data.
  *
  * <p>Predictions (same note, equations 18, 25 to 27), finite for every valid input and computed in log space:
  * <ul>
@@ -100,8 +100,9 @@ public final class ParetoNbdModel implements PurchaseModel {
   }
 
   /**
-   * Fits a model by maximum likelihood, from three starting points whose mean purchase rate {@code r / alpha}
-   * matches the data's and whose mean lifetime {@code beta / s} is a few times the mean age.
+   * Fits a model by maximum likelihood, from two starting points whose mean purchase rate {@code r / alpha}
+   * matches the data's and whose mean lifetime {@code beta / s} (when {@code s > 1}) is of the order of the mean
+   * age.
    *
    * @param data the customers' histories (compressed here to distinct patterns)
    * @param options penalty, iterations and tolerance
@@ -134,7 +135,6 @@ public final class ParetoNbdModel implements PurchaseModel {
     double[][] starts = {
         {1.0, 1.0 / rate, 1.0, meanAge},
         {0.5, 0.5 / rate, 0.5, 0.5 * meanAge},
-        {1.0, 1.0, 1.0, 1.0},
     };
     return ModelFitting.fit(NAME, new ParetoNbdLikelihood(compressed), starts, options);
   }
