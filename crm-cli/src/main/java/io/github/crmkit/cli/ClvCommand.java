@@ -1,5 +1,7 @@
 package io.github.crmkit.cli;
 
+import io.github.crmkit.scoring.clv.BgBbModel;
+import io.github.crmkit.scoring.clv.BgBbPatterns;
 import io.github.crmkit.scoring.clv.CustomerLifetimeValue;
 import io.github.crmkit.scoring.clv.FittedModel;
 import io.github.crmkit.scoring.clv.GammaGammaModel;
@@ -70,15 +72,15 @@ final class ClvCommand {
   @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
       modelTransformer = ClvDataOptions.InputOptional.class,
       description = {"Writes per customer: customer_id,p_alive,expected_purchases,expected_avg_spend,clv",
-          "- p_alive: probability that the customer is still active at T;",
-          "- expected_purchases: expected purchases in the next --horizon time units;",
+          "- p_alive: probability that the customer is still active at T (bg-bb: at the next opportunity);",
+          "- expected_purchases: expected purchases in the next --horizon time units (bg-bb: opportunities);",
           "- expected_avg_spend: expected spend per purchase (Gamma-Gamma);",
           "- clv: expected spend x expected purchases per month over --clv-months months, discounted by "
               + "--discount-rate per month (as lifetimes computes it).",
           "The purchase model comes from --params (the JSON that crm clv fit prints) or is fitted on the data.",
           "expected_avg_spend and clv need a Gamma-Gamma model and the monetary column: the model is read from "
               + "--spend-params or fitted on the monetary column; without a monetary column these two columns are "
-              + "left empty.",
+              + "left empty, and so are they for bg-bb, which has no spend model.",
           "Example: crm clv predict --params bgnbd.json --summary summary.csv --horizon 52 --output out.csv"})
   static final class Predict implements Callable<Integer> {
     @Mixin
@@ -136,32 +138,42 @@ final class ClvCommand {
         fitted = ClvModels.fit(model, d, data.fitOptions());
         err.println("clv predict: fitted " + fitted.toJson());
       }
-      PurchaseModel purchases = ClvModels.purchaseModel(fitted);
       int n = d.size();
       double[] alive = new double[n];
       double[] expected = new double[n];
-      purchases.probabilityAlive(d.x(), d.tx(), d.age(), alive);
-      purchases.conditionalExpectedPurchases(horizon, d.x(), d.tx(), d.age(), expected);
-
       double[] spend = null;
       double[] value = null;
-      if (d.monetary() == null) {
-        err.println("clv predict: no monetary column: expected_avg_spend and clv left empty");
+      if (ClvDataOptions.BG_BB.equals(model)) {
+        if (horizon != Math.rint(horizon)) {
+          throw new IllegalArgumentException("--horizon of bg-bb is a whole number of opportunities, was " + horizon);
+        }
+        BgBbModel discrete = BgBbModel.of(fitted);
+        BgBbPatterns patterns = ClvModels.patterns(d);
+        discrete.probabilityAlive(1, patterns, alive);
+        discrete.conditionalExpectedPurchases((int) horizon, patterns, expected);
+        err.println("clv predict: bg-bb has no spend model: expected_avg_spend and clv left empty");
       } else {
-        if (spendFitted == null) {
-          spendFitted = ClvModels.fit(ClvDataOptions.GAMMA_GAMMA, d, data.fitOptions());
-          err.println("clv predict: fitted " + spendFitted.toJson());
+        PurchaseModel purchases = ClvModels.purchaseModel(fitted);
+        purchases.probabilityAlive(d.x(), d.tx(), d.age(), alive);
+        purchases.conditionalExpectedPurchases(horizon, d.x(), d.tx(), d.age(), expected);
+        if (d.monetary() == null) {
+          err.println("clv predict: no monetary column: expected_avg_spend and clv left empty");
+        } else {
+          if (spendFitted == null) {
+            spendFitted = ClvModels.fit(ClvDataOptions.GAMMA_GAMMA, d, data.fitOptions());
+            err.println("clv predict: fitted " + spendFitted.toJson());
+          }
+          GammaGammaModel spendModel = GammaGammaModel.of(spendFitted);
+          spend = new double[n];
+          value = new double[n];
+          try {
+            spendModel.conditionalExpectedAverageSpend(d.x(), d.monetary(), spend);
+          } catch (IllegalStateException e) {
+            throw new IllegalArgumentException("the gamma-gamma model cannot predict spend: " + e.getMessage(), e);
+          }
+          CustomerLifetimeValue.fromExpectedSpend(purchases, d.x(), d.tx(), d.age(), spend, clvMonths, discountRate,
+              data.timeUnitsPerMonth(), value);
         }
-        GammaGammaModel spendModel = GammaGammaModel.of(spendFitted);
-        spend = new double[n];
-        value = new double[n];
-        try {
-          spendModel.conditionalExpectedAverageSpend(d.x(), d.monetary(), spend);
-        } catch (IllegalStateException e) {
-          throw new IllegalArgumentException("the gamma-gamma model cannot predict spend: " + e.getMessage(), e);
-        }
-        CustomerLifetimeValue.fromExpectedSpend(purchases, d.x(), d.tx(), d.age(), spend, clvMonths, discountRate,
-            data.timeUnitsPerMonth(), value);
       }
       try (Writer out = output.open()) {
         out.write("customer_id,p_alive,expected_purchases,expected_avg_spend,clv\n");
@@ -226,6 +238,10 @@ final class ClvCommand {
       if (ClvDataOptions.GAMMA_GAMMA.equals(model)) {
         throw new IllegalArgumentException("validate needs a purchase model (bg-nbd, mbg-nbd, pareto-nbd, bg-bb), "
             + "was gamma-gamma");
+      }
+      if (ClvDataOptions.BG_BB.equals(model)) {
+        throw new IllegalArgumentException("validate supports the continuous-time models bg-nbd, mbg-nbd and "
+            + "pareto-nbd; bg-bb is not supported");
       }
       if (data.weightsColumn != null) {
         throw new IllegalArgumentException("validate compares customers one by one: --weights is not supported");

@@ -1,5 +1,7 @@
 package io.github.crmkit.cli;
 
+import io.github.crmkit.scoring.clv.BgBbModel;
+import io.github.crmkit.scoring.clv.BgBbPatterns;
 import io.github.crmkit.scoring.clv.BgNbdModel;
 import io.github.crmkit.scoring.clv.FitOptions;
 import io.github.crmkit.scoring.clv.FittedModel;
@@ -42,8 +44,7 @@ final class ClvModels {
         case ClvDataOptions.MBG_NBD -> BgNbdModel.fit(BgNbdModel.Variant.MBG_NBD, purchases(data), options);
         case ClvDataOptions.PARETO_NBD -> ParetoNbdModel.fit(purchases(data), options);
         case ClvDataOptions.GAMMA_GAMMA -> GammaGammaModel.fit(data.x(), data.monetary(), data.weights(), options);
-        case ClvDataOptions.BG_BB -> throw new IllegalArgumentException(
-            "bg-bb is not available in this build yet (the BG/BB model is still being written)");
+        case ClvDataOptions.BG_BB -> BgBbModel.fit(patterns(data), options);
         default -> throw new IllegalArgumentException("unknown model " + model);
       };
     } catch (IllegalArgumentException e) {
@@ -57,6 +58,17 @@ final class ClvModels {
         : RepeatPurchaseColumns.weighted(data.x(), data.tx(), data.age(), data.weights());
   }
 
+  /** The discrete-time histories of BG/BB, one row per line (weighted when a weights column is given). */
+  static BgBbPatterns patterns(ClvDataOptions.Data data) {
+    int n = data.size();
+    int[] recency = new int[n];
+    for (int i = 0; i < n; i++) {
+      recency[i] = (int) data.tx()[i];
+    }
+    return data.weights() == null ? BgBbPatterns.of(data.x(), recency, data.periods())
+        : BgBbPatterns.weighted(data.x(), recency, data.periods(), data.weights());
+  }
+
   /**
    * The prediction object of a fitted purchase model.
    *
@@ -66,8 +78,8 @@ final class ClvModels {
     return switch (fitted.model()) {
       case ClvDataOptions.BG_NBD, ClvDataOptions.MBG_NBD -> BgNbdModel.of(fitted);
       case ClvDataOptions.PARETO_NBD -> ParetoNbdModel.of(fitted);
-      case ClvDataOptions.BG_BB -> throw new IllegalArgumentException(
-          "bg-bb is not available in this build yet (the BG/BB model is still being written)");
+      case ClvDataOptions.BG_BB -> throw new IllegalArgumentException("bg-bb is a discrete-time model: this "
+          + "command supports bg-nbd, mbg-nbd and pareto-nbd");
       default -> throw new IllegalArgumentException("a purchase model is needed (bg-nbd, mbg-nbd, pareto-nbd, "
           + "bg-bb), was " + fitted.model() + "; give a gamma-gamma model as --spend-params");
     };

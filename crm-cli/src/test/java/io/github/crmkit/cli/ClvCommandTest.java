@@ -187,6 +187,50 @@ class ClvCommandTest {
     }
   }
 
+  private static Path donations() {
+    Path data = Path.of(System.getProperty("crmkit.data", "../../shared/data"));
+    Path path = data.resolve("donations-bgbb/donations.csv");
+    Assumptions.assumeTrue(Files.isRegularFile(path), "donations data not found under " + data.toAbsolutePath()
+        + " (set -Dcrmkit.data): skipping");
+    return path;
+  }
+
+  @Test
+  void fitsBgBbOnTheWeightedDonationPatterns() {
+    // columns frequency,recency,periods,weights: 22 patterns of 11,104 donors, n = 6
+    int status = run("clv", "fit", "--model", "bg-bb", "--summary", donations().toString(), "--weights", "weights");
+    assertThat(status).isZero();
+    FittedModel fitted = FittedModel.fromJson(stdout().strip());
+    // Fader, Hardie and Shang (2010): alpha 1.204, beta 0.750, gamma 0.657, delta 2.783, LL -33225.58
+    assertThat(fitted.model()).isEqualTo("bg-bb");
+    assertThat(fitted.parameter("alpha")).isCloseTo(1.204, within(0.001));
+    assertThat(fitted.parameter("beta")).isCloseTo(0.750, within(0.001));
+    assertThat(fitted.parameter("gamma")).isCloseTo(0.657, within(0.001));
+    assertThat(fitted.parameter("delta")).isCloseTo(2.783, within(0.002));
+    assertThat(fitted.logLikelihood()).isCloseTo(-33225.58, within(0.05));
+    assertThat(fitted.customers()).isEqualTo(11104);
+  }
+
+  @Test
+  void predictsBgBbWithRowNumbersForAFileOfPatterns() throws IOException {
+    Path params = dir.resolve("bgbb.json");
+    Files.writeString(params,
+        "{\"model\":\"bg-bb\",\"params\":{\"alpha\":1.204,\"beta\":0.750,\"gamma\":0.657,\"delta\":2.783}}");
+    Path output = dir.resolve("predictions.csv");
+    int status = run("clv", "predict", "--params", params.toString(), "--summary", donations().toString(),
+        "--horizon", "5", "--output", output.toString());
+    assertThat(status).isZero();
+    List<String> lines = Files.readAllLines(output);
+    assertThat(lines).hasSize(1 + 22);
+    // the first column is the model's frequency, so customers are named by row: row 1 is (x 0, t_x 0), row 10
+    // (2, 4), row 22 (6, 6); published P(alive in 2002) 0.11, 0.59, 0.93
+    assertThat(Double.parseDouble(row(lines, "1")[1])).isCloseTo(0.11, within(0.005));
+    assertThat(Double.parseDouble(row(lines, "10")[1])).isCloseTo(0.59, within(0.005));
+    assertThat(Double.parseDouble(row(lines, "22")[1])).isCloseTo(0.93, within(0.005));
+    assertThat(row(lines, "22")[3]).isEmpty();
+    assertThat(row(lines, "22")[4]).isEmpty();
+  }
+
   @Test
   void validateOnTheCdnowTransactionsReproducesThePublishedHoldout() {
     int status = run("clv", "validate", "--model", "bg-nbd", "--input", cdnow("CDNOW_sample.txt").toString(),
