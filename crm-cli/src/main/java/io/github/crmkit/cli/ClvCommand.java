@@ -1,5 +1,6 @@
 package io.github.crmkit.cli;
 
+import io.github.crmkit.scoring.RepeatPurchaseSummary;
 import io.github.crmkit.scoring.clv.BgBbModel;
 import io.github.crmkit.scoring.clv.BgBbPatterns;
 import io.github.crmkit.scoring.clv.CustomerLifetimeValue;
@@ -222,6 +223,13 @@ final class ClvCommand {
         description = "With --input: last day of the holdout period (inclusive).")
     LocalDate observationEnd;
 
+    @Option(names = "--tracking",
+        description = "With --input and --time-unit day or week: also print the cohort's expected against actual "
+            + "cumulative and incremental repeat purchases at the end of every time unit, from the first purchase "
+            + "to the observation end (Fader, Hardie and Lee 2005, figure 2). Summarises the transactions once per "
+            + "period.")
+    boolean tracking;
+
     @Option(names = "--holdout", paramLabel = "COL", defaultValue = "frequency_holdout",
         description = "With --summary: the holdout purchases column (default: ${DEFAULT-VALUE}).")
     String holdoutColumn;
@@ -258,7 +266,16 @@ final class ClvCommand {
       PurchaseModel purchases = ClvModels.purchaseModel(fitted);
       HoldoutValidation v = HoldoutValidation.of(purchases, d.x(), d.tx(), d.age(), d.holdoutX(),
           d.holdoutLength(), MAX_FREQUENCY);
+      if (tracking && d.transactions() == null) {
+        throw new IllegalArgumentException("--tracking needs the transactions: give --input instead of --summary");
+      }
+      if (tracking && data.timeUnit().equals("month")) {
+        throw new IllegalArgumentException("--tracking supports --time-unit day or week");
+      }
       print(System.out, fitted, d, v, data.timeUnit());
+      if (tracking) {
+        printTracking(System.out, purchases, d);
+      }
       System.out.flush();
       return 0;
     }
@@ -290,6 +307,54 @@ final class ClvCommand {
       out.printf(Locale.ROOT, "per customer: mean absolute error %.4f, RMSE %.4f, correlation %s%n",
           v.meanAbsoluteError(), v.rootMeanSquaredError(),
           Double.isNaN(v.correlation()) ? "n/a" : String.format(Locale.ROOT, "%.4f", v.correlation()));
+    }
+
+    /** Expected against actual cumulative repeat purchases of the calibration cohort, per time unit. */
+    private void printTracking(PrintStream out, PurchaseModel purchases, ClvDataOptions.Data d) {
+      int step = data.timeUnit().equals("week") ? 7 : 1;
+      RepeatPurchaseSummary calibration = d.calibration();
+      LocalDate calibrationEnd = calibration.observationEnd();
+      double maxAge = 0.0;
+      double[] births = new double[d.size()];
+      for (int i = 0; i < births.length; i++) {
+        maxAge = Math.max(maxAge, d.age()[i]);
+        births[i] = -d.age()[i];
+      }
+      LocalDate start = calibrationEnd.minusDays(Math.round(maxAge * step));
+      int periods = (int) ((observationEnd.toEpochDay() - start.toEpochDay() + step) / step);
+      double[] ends = new double[periods];
+      double[] actual = new double[periods];
+      LocalDate[] endDates = new LocalDate[periods];
+      for (int k = 0; k < periods; k++) {
+        LocalDate end = start.plusDays((long) step * (k + 1) - 1);
+        endDates[k] = end.isAfter(observationEnd) ? observationEnd : end;
+        ends[k] = (double) (endDates[k].toEpochDay() - calibrationEnd.toEpochDay()) / step;
+        RepeatPurchaseSummary byThen = RepeatPurchaseSummary.of(d.transactions(), endDates[k],
+            data.repeatPurchaseOptions());
+        long sum = 0;
+        for (int key = 0; key < byThen.customerCount(); key++) {
+          if (calibration.isIncluded(key) && byThen.isIncluded(key)) {
+            sum += byThen.frequency(key);
+          }
+        }
+        actual[k] = sum;
+      }
+      HoldoutValidation.Tracking t = HoldoutValidation.tracking(purchases, births, ends, actual);
+      double[] expectedCumulative = t.predictedCumulative();
+      double[] expectedIncremental = t.predictedIncremental();
+      double[] actualIncremental = t.actualIncremental();
+      out.printf(Locale.ROOT, "%ncumulative and incremental repeat purchases of the %,d customers by %s%n", d.size(),
+          data.timeUnit());
+      out.printf(Locale.ROOT, "%-6s %-10s %12s %12s %12s %12s%n", data.timeUnit(), "to", "expected", "actual",
+          "expected +", "actual +");
+      for (int k = 0; k < periods; k++) {
+        out.printf(Locale.ROOT, "%-6d %-10s %,12.1f %,12.0f %,12.1f %,12.0f%s%n", k + 1, endDates[k],
+            expectedCumulative[k], actual[k], expectedIncremental[k], actualIncremental[k],
+            endDates[k].equals(calibrationEnd) ? "  <- calibration end" : "");
+      }
+      double mape = t.cumulativeMeanAbsolutePercentageError();
+      out.printf(Locale.ROOT, "cumulative tracking: mean absolute percentage error %s%n",
+          Double.isNaN(mape) ? "n/a" : String.format(Locale.ROOT, "%.2f%%", 100 * mape));
     }
 
     private static String mean(double value) {

@@ -4,6 +4,7 @@ import io.github.crmkit.cli.io.TransactionFileResult;
 import io.github.crmkit.scoring.CalibrationHoldoutSummary;
 import io.github.crmkit.scoring.RepeatPurchaseOptions;
 import io.github.crmkit.scoring.RepeatPurchaseSummary;
+import io.github.crmkit.scoring.TransactionColumns;
 import io.github.crmkit.scoring.clv.CustomerLifetimeValue;
 import io.github.crmkit.scoring.clv.FitOptions;
 import java.io.IOException;
@@ -146,6 +147,15 @@ final class ClvDataOptions {
     };
   }
 
+  /** The summary options of --time-unit, as crm summary sets them. */
+  RepeatPurchaseOptions repeatPurchaseOptions() {
+    return switch (timeUnit()) {
+      case "day" -> new RepeatPurchaseOptions(RepeatPurchaseOptions.Period.DAY, RepeatPurchaseOptions.Unit.DAYS);
+      case "week" -> new RepeatPurchaseOptions(RepeatPurchaseOptions.Period.DAY, RepeatPurchaseOptions.Unit.WEEKS);
+      default -> new RepeatPurchaseOptions(RepeatPurchaseOptions.Period.MONTH, RepeatPurchaseOptions.Unit.MONTHS);
+    };
+  }
+
   /** Which columns a command needs. */
   enum Need {
     /** frequency, recency, T (BG/NBD, MBG/NBD, Pareto/NBD); monetary when present. */
@@ -170,9 +180,12 @@ final class ClvDataOptions {
    * @param holdoutX holdout purchases, or null
    * @param holdoutLength holdout length per customer, or null
    * @param table the summary file the data came from (for positions in messages), or null for --input
+   * @param transactions with --input: the transactions read, else null
+   * @param calibration with --input: their calibration summary, whose included customers are the rows, else null
    */
   record Data(String source, String[] ids, int[] x, double[] tx, double[] age, double[] monetary, double[] weights,
-      int[] periods, int[] holdoutX, double[] holdoutLength, SummaryCsv.Table table) {
+      int[] periods, int[] holdoutX, double[] holdoutLength, SummaryCsv.Table table, TransactionColumns transactions,
+      RepeatPurchaseSummary calibration) {
     int size() {
       return x.length;
     }
@@ -292,7 +305,7 @@ final class ClvDataOptions {
     int[] holdoutX = holdout == null ? null : table.counts("--holdout");
     double[] holdoutLength = holdout == null ? null : table.number("--holdout-duration");
     return new Data(summary.toString(), ids, x, tx, age, monetary,
-        weightsColumn == null ? null : table.number("--weights"), periods, holdoutX, holdoutLength, table);
+        weightsColumn == null ? null : table.number("--weights"), periods, holdoutX, holdoutLength, table, null, null);
   }
 
   private static void rejectWithInput(String option, String value) {
@@ -318,11 +331,7 @@ final class ClvDataOptions {
     rejectWithInput("--monetary", monetaryColumn);
     rejectWithInput("--weights", weightsColumn);
     rejectWithInput("--periods", periodsColumn);
-    RepeatPurchaseOptions options = switch (timeUnit()) {
-      case "day" -> new RepeatPurchaseOptions(RepeatPurchaseOptions.Period.DAY, RepeatPurchaseOptions.Unit.DAYS);
-      case "week" -> new RepeatPurchaseOptions(RepeatPurchaseOptions.Period.DAY, RepeatPurchaseOptions.Unit.WEEKS);
-      default -> new RepeatPurchaseOptions(RepeatPurchaseOptions.Period.MONTH, RepeatPurchaseOptions.Unit.MONTHS);
-    };
+    RepeatPurchaseOptions options = repeatPurchaseOptions();
     TransactionFileResult read = input.read(err);
     RepeatPurchaseSummary calibration;
     CalibrationHoldoutSummary split = null;
@@ -362,6 +371,6 @@ final class ClvDataOptions {
     err.printf(Locale.ROOT, "clv: %,d customers summarised to %s, %,d left out (no purchase by then)%n", n,
         calibrationEnd, calibration.excludedCount());
     return new Data(String.join(" ", input.inputs), ids, x, tx, age, monetary, null, null, holdoutX, holdoutLength,
-        null);
+        null, read.columns(), calibration);
   }
 }

@@ -252,6 +252,44 @@ class ClvCommandTest {
   }
 
   @Test
+  void fitReadsTransactionFilesThroughTheRepeatPurchaseSummary() {
+    int status = run("clv", "fit", "--model", "bg-nbd", "--input", cdnow("CDNOW_sample.txt").toString(),
+        "--no-header", "--delimiter", "whitespace", "--customer", "1", "--date", "3", "--amount", "5",
+        "--date-format", "yyyyMMdd", "--calibration-end", "1997-09-30", "--time-unit", "week");
+    assertThat(status).isZero();
+    FittedModel fitted = FittedModel.fromJson(stdout().strip());
+    // unrounded weeks: the published r 0.2425982, alpha 4.4136842, a 0.7929899, b 2.4261667, LL -9582.429
+    assertThat(fitted.customers()).isEqualTo(2357);
+    assertThat(fitted.parameter("r")).isCloseTo(0.2425982, relative(0.2425982, 1e-4));
+    assertThat(fitted.parameter("alpha")).isCloseTo(4.4136842, relative(4.4136842, 1e-4));
+    assertThat(fitted.parameter("a")).isCloseTo(0.7929899, relative(0.7929899, 1e-4));
+    assertThat(fitted.parameter("b")).isCloseTo(2.4261667, relative(2.4261667, 1e-4));
+    assertThat(fitted.logLikelihood()).isCloseTo(-9582.429, within(0.01));
+  }
+
+  @Test
+  void validateTracksTheCohortWeekByWeekAsBtydCountsIt() throws IOException {
+    Path published = cdnow("btyd/cdnow_btyd_cum_weekly_tracking.csv");
+    int status = run("clv", "validate", "--model", "bg-nbd", "--input", cdnow("CDNOW_sample.txt").toString(),
+        "--no-header", "--delimiter", "whitespace", "--customer", "1", "--date", "3", "--amount", "5",
+        "--date-format", "yyyyMMdd", "--calibration-end", "1997-09-30", "--observation-end", "1998-06-30",
+        "--tracking");
+    assertThat(status).isZero();
+    List<String> weeks = stdout().lines().filter(l -> l.matches("\\d+ +\\d{4}-\\d\\d-\\d\\d .*")).toList();
+    List<String> cumulative = Files.readAllLines(published).subList(1, 79);
+    assertThat(weeks).hasSize(78);
+    for (int k = 0; k < 78; k++) {
+      String[] fields = weeks.get(k).strip().split(" +");
+      String[] expected = cumulative.get(k).split(",");
+      assertThat(fields[0]).isEqualTo(expected[0]);
+      assertThat(fields[3].replace(",", "")).as("week %s", expected[0]).isEqualTo(expected[1]);
+    }
+    assertThat(weeks.get(0)).startsWith("1      1997-01-07 ");
+    assertThat(weeks.get(38)).contains("1997-09-30").endsWith("<- calibration end");
+    assertThat(stdout()).contains("cumulative tracking: mean absolute percentage error");
+  }
+
+  @Test
   void validateReadsTheHoldoutColumnsThatCrmSummaryWrites() throws IOException {
     Path summary = dir.resolve("summary.csv");
     // customers a (x 2) and b (x 0): constant holdout of 10 weeks
