@@ -51,6 +51,19 @@ final class LogScaleMaximizer {
    * @throws IllegalArgumentException if there is no starting point, or the log-likelihood is not finite at any
    */
   static Optimum maximize(LogLikelihood f, double[][] starts, FitOptions options) {
+    return maximize(f, starts, options, false);
+  }
+
+  /**
+   * As {@link #maximize(LogLikelihood, double[][], FitOptions)}, optionally stopping at the first converged run.
+   *
+   * @param f the log-likelihood
+   * @param starts the starting points, natural scale
+   * @param options penalty, iterations and tolerance
+   * @param stopAtFirstConverged whether to stop at the first starting point whose run converges
+   * @return the best optimum
+   */
+  static Optimum maximize(LogLikelihood f, double[][] starts, FitOptions options, boolean stopAtFirstConverged) {
     if (starts.length == 0) {
       throw new IllegalArgumentException("at least one starting point is needed");
     }
@@ -69,6 +82,9 @@ final class LogScaleMaximizer {
       if (better) {
         best = optimum;
         bestObjective = objective;
+      }
+      if (stopAtFirstConverged && best.converged()) {
+        break;
       }
     }
     if (best == null) {

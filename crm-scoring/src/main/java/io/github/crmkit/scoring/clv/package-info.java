@@ -8,6 +8,12 @@
  *       weighted columns, compressed to distinct patterns for fitting.
  *   <li>{@link io.github.crmkit.scoring.clv.BgNbdModel}: BG/NBD (Fader, Hardie and Lee 2005) and MBG/NBD (Batislam
  *       et al. 2007): fit, E[X(t)], conditional expected purchases, P(alive), P(X(t) = n).
+ *   <li>{@link io.github.crmkit.scoring.clv.ParetoNbdModel}: Pareto/NBD (Schmittlein, Morrison and Colombo 1987):
+ *       fit, E[X(t)], conditional expected purchases, P(alive), P(X(t) = n), discounted expected residual
+ *       transactions (DERT).
+ *   <li>{@link io.github.crmkit.scoring.clv.BgBbModel}: BG/BB (Fader, Hardie and Shang 2010) for discrete
+ *       opportunities, over {@link io.github.crmkit.scoring.clv.BgBbPatterns}: fit, E[X(n)], conditional expected
+ *       transactions, P(alive), P(X(n) = x).
  *   <li>{@link io.github.crmkit.scoring.clv.GammaGammaModel}: the Gamma-Gamma spend model (Colombo and Jiang 1999;
  *       Fader, Hardie and Lee 2005, "RFM and CLV"): fit and E[M | x, mean spend].
  *   <li>{@link io.github.crmkit.scoring.clv.CustomerLifetimeValue}: discounted customer lifetime value over monthly
