@@ -269,6 +269,35 @@ class ClvCommandTest {
   }
 
   @Test
+  void predictReadsTransactionFilesAndFitsSpendOnTheirMeanRepeatValue() throws IOException {
+    Path params = dir.resolve("bgnbd.json");
+    Files.writeString(params,
+        "{\"model\":\"bg-nbd\",\"params\":{\"r\":0.2425982,\"alpha\":4.4136842,\"a\":0.7929899,\"b\":2.4261667}}");
+    Path output = dir.resolve("predictions.csv");
+    int status = run("clv", "predict", "--params", params.toString(), "--input", cdnow("CDNOW_sample.txt").toString(),
+        "--no-header", "--delimiter", "whitespace", "--customer", "1", "--date", "3", "--amount", "5",
+        "--date-format", "yyyyMMdd", "--calibration-end", "1997-09-30", "--horizon", "39", "--output",
+        output.toString());
+    assertThat(status).isZero();
+    List<String> lines = Files.readAllLines(output);
+    assertThat(lines).hasSize(1 + 2357);
+    // customer 00004: x 2, t_x 30.43, T 38.86 weeks; published CE(39) = 1.226
+    String[] c4 = row(lines, "00004");
+    assertThat(Double.parseDouble(c4[2])).isCloseTo(1.226, within(2e-3));
+    // the spend model is fitted on the 946 repeat buyers' mean repeat value (the published p 6.25, q 3.74, gamma
+    // 15.44 come from the rounded zbar of the same customers)
+    String gammaGamma = stderr().lines().filter(l -> l.contains("\"model\":\"gamma-gamma\"")).findFirst()
+        .orElseThrow();
+    FittedModel spend = FittedModel.fromJson(gammaGamma.substring(gammaGamma.indexOf('{')));
+    assertThat(spend.customers()).isEqualTo(946);
+    assertThat(spend.parameter("p")).isCloseTo(6.25, within(0.05));
+    assertThat(spend.parameter("q")).isCloseTo(3.74, within(0.05));
+    assertThat(spend.parameter("gamma")).isCloseTo(15.44, within(0.2));
+    assertThat(Double.parseDouble(c4[3])).isPositive();
+    assertThat(Double.parseDouble(c4[4])).isPositive();
+  }
+
+  @Test
   void validateTracksTheCohortWeekByWeekAsBtydCountsIt() throws IOException {
     Path published = cdnow("btyd/cdnow_btyd_cum_weekly_tracking.csv");
     int status = run("clv", "validate", "--model", "bg-nbd", "--input", cdnow("CDNOW_sample.txt").toString(),
