@@ -189,18 +189,6 @@ final class ClvDataOptions {
     int size() {
       return x.length;
     }
-
-    /** The weighted number of customers. */
-    double customers() {
-      if (weights == null) {
-        return x.length;
-      }
-      double total = 0.0;
-      for (double w : weights) {
-        total += w;
-      }
-      return total;
-    }
   }
 
   /** The holdout columns of a summary file (validate). */
