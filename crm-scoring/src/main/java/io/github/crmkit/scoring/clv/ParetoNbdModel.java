@@ -38,7 +38,7 @@ import java.util.Objects;
  * {@code 1 - z = (min(alpha, beta) + t) / (max(alpha, beta) + t)} at {@code t = t_x} and {@code t = T}: a few dozen
  * terms for fitted parameters of real data (CDNOW: {@code z < 0.1}), but about {@code 40 / (1 - z)} when one rate
  * parameter is many orders of magnitude below the other and {@code t} is small against the larger (about 4 * 10^5
- * terms, a few milliseconds, at a ratio of 1e-4 and {@code t = 0}). Beyond {@link Hypergeometric#MAX_TERMS} terms
+ * terms, a few milliseconds, at a ratio of 1e-4 and {@code t = 0}). Beyond 20 million terms
  * ({@code 1 - z} below about 2e-6) the series is cut off and P(alive) is then slightly too high; values stay finite
  * and in range.
  *
