@@ -34,6 +34,14 @@ import java.util.Objects;
  * {@code ln(1/u)} at {@code s = 1}, so no value of {@code s} is special. Every prediction has an array form over
  * many customers that writes into the caller's array and allocates nothing per row.
  *
+ * <p>Cost. P(alive) and the likelihood sum a hypergeometric series whose length grows like {@code 1 / (1 - z)} with
+ * {@code 1 - z = (min(alpha, beta) + t) / (max(alpha, beta) + t)} at {@code t = t_x} and {@code t = T}: a few dozen
+ * terms for fitted parameters of real data (CDNOW: {@code z < 0.1}), but about {@code 40 / (1 - z)} when one rate
+ * parameter is many orders of magnitude below the other and {@code t} is small against the larger (about 4 * 10^5
+ * terms, a few milliseconds, at a ratio of 1e-4 and {@code t = 0}). Beyond 20 million terms
+ * ({@code 1 - z} below about 2e-6) the series is cut off and P(alive) is then slightly too high; values stay finite
+ * and in range.
+ *
  * <p>Immutable and thread-safe.
  */
 public final class ParetoNbdModel implements PurchaseModel {
@@ -407,7 +415,7 @@ public final class ParetoNbdModel implements PurchaseModel {
    * computed directly: with {@code y = tau/(alpha+tau)}, {@code Y = t/(alpha+t)} and {@code y = Y e^(-w/(n+1))} it
    * becomes {@code alpha^(1-r) Y^(n+1)/(n+1) int_0^infinity e^-w (1-y)^(r+s-1) (beta+(alpha-beta)y)^-(s+1) dw}, a
    * smooth bounded integrand for every {@code n}, integrated by 12-point Gauss-Legendre on 22 panels graded towards
-   * {@code w = 0} (relative error about 1e-12 in tests against arbitrary-precision values).
+   * {@code w = 0} (relative error below 1e-10 in tests against arbitrary-precision values).
    *
    * @param t the horizon, {@code >= 0}
    * @param n the number of purchases, {@code >= 0}
