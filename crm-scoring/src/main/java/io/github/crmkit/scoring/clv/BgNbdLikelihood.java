@@ -17,7 +17,7 @@ import static io.github.crmkit.scoring.clv.SpecialFunctions.logGamma;
  * overflows. The terms that depend on {@code x} alone (log-gammas and digammas) are computed once per distinct
  * {@code x}; rows sorted by frequency (as {@link RepeatPurchaseColumns#compress()} leaves them) need each only once.
  *
- * <p>Package-private; not thread-safe (one instance per fit).
+ * <p>Package-private; not thread-safe (one instance per fit: it keeps per-evaluation tables of logarithms).
  */
 final class BgNbdLikelihood implements LogLikelihood {
   private final boolean modified;
@@ -26,6 +26,16 @@ final class BgNbdLikelihood implements LogLikelihood {
   private final double[] age;
   private final double[] weight;
   private final double total;
+  /** Row to distinct age, distinct ages, and per evaluation ln(alpha + T) and 1/(alpha + T) of each. */
+  private final int[] ageIndex;
+  private final double[] ages;
+  private final double[] logAlphaAge;
+  private final double[] inverseAlphaAge;
+  /** The same for the recencies. */
+  private final int[] recencyIndex;
+  private final double[] recencies;
+  private final double[] logAlphaRecency;
+  private final double[] inverseAlphaRecency;
 
   BgNbdLikelihood(boolean modified, RepeatPurchaseColumns data) {
     this.modified = modified;
@@ -34,6 +44,50 @@ final class BgNbdLikelihood implements LogLikelihood {
     this.age = data.ages();
     this.weight = data.weights();
     this.total = data.totalWeight();
+    this.ageIndex = new int[x.length];
+    this.ages = distinct(age, ageIndex);
+    this.logAlphaAge = new double[ages.length];
+    this.inverseAlphaAge = new double[ages.length];
+    this.recencyIndex = new int[x.length];
+    this.recencies = distinct(tx, recencyIndex);
+    this.logAlphaRecency = new double[recencies.length];
+    this.inverseAlphaRecency = new double[recencies.length];
+  }
+
+  /**
+   * The distinct values of {@code values} in order of first occurrence, and for each row the index of its value:
+   * times repeat (customers acquired on the same day, purchases on the same day), so the logarithms of
+   * {@code alpha + T} and {@code alpha + t_x} are computed once per distinct value and evaluation.
+   */
+  static double[] distinct(double[] values, int[] index) {
+    int n = values.length;
+    int capacity = Integer.highestOneBit(Math.max(4, n) * 2 - 1) << 1;
+    int mask = capacity - 1;
+    int[] table = new int[capacity];
+    java.util.Arrays.fill(table, -1);
+    double[] unique = new double[n];
+    int count = 0;
+    for (int i = 0; i < n; i++) {
+      double v = values[i] + 0.0;
+      long bits = Double.doubleToLongBits(v);
+      long h = bits * 0x9E3779B97F4A7C15L;
+      int slot = (int) (h ^ (h >>> 32)) & mask;
+      while (true) {
+        int u = table[slot];
+        if (u < 0) {
+          table[slot] = count;
+          unique[count] = v;
+          index[i] = count++;
+          break;
+        }
+        if (unique[u] == v) {
+          index[i] = u;
+          break;
+        }
+        slot = (slot + 1) & mask;
+      }
+    }
+    return java.util.Arrays.copyOf(unique, count);
   }
 
   @Override
@@ -61,6 +115,16 @@ final class BgNbdLikelihood implements LogLikelihood {
     double psiB = digamma(b);
     double lgAb = logGamma(a + b);
     double psiAb = digamma(a + b);
+    for (int u = 0; u < ages.length; u++) {
+      double v = alpha + ages[u];
+      logAlphaAge[u] = Math.log(v);
+      inverseAlphaAge[u] = 1.0 / v;
+    }
+    for (int u = 0; u < recencies.length; u++) {
+      double v = alpha + recencies[u];
+      logAlphaRecency[u] = Math.log(v);
+      inverseAlphaRecency[u] = 1.0 / v;
+    }
     double sum = 0.0;
     double gr = 0.0;
     double galpha = 0.0;
@@ -92,22 +156,22 @@ final class BgNbdLikelihood implements LogLikelihood {
         }
       }
       double rx = r + xi;
-      double alphaT = alpha + age[i];
-      double logAlphaT = Math.log(alphaT);
+      int ai = ageIndex[i];
+      double logAlphaT = logAlphaAge[ai];
       double c1 = -rx * logAlphaT;
       double w = weight[i];
       if (!second) {
         sum += w * (constant + c1);
         if (gradient != null) {
           gr += w * (dr - logAlphaT);
-          galpha += w * (r / alpha - rx / alphaT);
+          galpha += w * (r / alpha - rx * inverseAlphaAge[ai]);
           ga += w * da;
           gb += w * db;
         }
         continue;
       }
-      double alphaTx = alpha + tx[i];
-      double logAlphaTx = Math.log(alphaTx);
+      int ri = recencyIndex[i];
+      double logAlphaTx = logAlphaRecency[ri];
       double c2 = logRatio - rx * logAlphaTx;
       double w2;
       double lse;
@@ -124,7 +188,7 @@ final class BgNbdLikelihood implements LogLikelihood {
       sum += w * (constant + lse);
       if (gradient != null) {
         gr += w * (dr - w1 * logAlphaT - w2 * logAlphaTx);
-        galpha += w * (r / alpha - rx * (w1 / alphaT + w2 / alphaTx));
+        galpha += w * (r / alpha - rx * (w1 * inverseAlphaAge[ai] + w2 * inverseAlphaRecency[ri]));
         ga += w * (da + w2 / a);
         gb += w * (db - w2 * inverseBx);
       }

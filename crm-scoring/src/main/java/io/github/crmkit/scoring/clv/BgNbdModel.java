@@ -16,7 +16,8 @@ import java.util.Objects;
  * Parameters {@code r, alpha, a, b} as in the papers; times in the unit of the data (weeks for CDNOW).
  *
  * <p>Fitting: {@link #fit(Variant, RepeatPurchaseColumns, FitOptions)} maximises the likelihood (equation 6 of the
- * paper) with its analytic gradient on the log scale of the parameters, from two starting points, over the compressed
+ * paper) with its analytic gradient on the log scale of the parameters, from a starting point matched to the mean purchase rate (and a second one if the first does not converge), over
+ * the compressed
  * patterns of the data, and returns a {@link FittedModel}; {@link #of(FittedModel)} turns it into a model.
  *
  * <p>Predictions, all finite for valid input and computed in log space:
@@ -184,8 +185,8 @@ public final class BgNbdModel implements PurchaseModel {
         {1.0, 1.0 / rate, 1.0, 1.0},
         {0.25, 0.25 / rate, 0.8, 2.5},
     };
-    return ModelFitting.fit(variant.model(), new BgNbdLikelihood(variant == Variant.MBG_NBD, compressed), starts,
-        options);
+    return ModelFitting.fitUntilConverged(variant.model(),
+        new BgNbdLikelihood(variant == Variant.MBG_NBD, compressed), starts, options);
   }
 
   /**
@@ -251,19 +252,22 @@ public final class BgNbdModel implements PurchaseModel {
   // ---------------------------------------------------------------------------------------------------------------
   // P(alive)
 
-  /** ln of the odds of "dropped out right after the last purchase" against "alive"; -infinity when impossible. */
-  private double logDeadOdds(int x, double tx, double age) {
+  /**
+   * P(alive) = 1 / (1 + a/(b'+x-1) ((alpha+T)/(alpha+t_x))^(r+x)) with one logarithm and one exponential; an
+   * overflowing power gives exactly 0, as it should.
+   */
+  private double alive(int x, double tx, double age) {
     if (x == 0 && variant == Variant.BG_NBD) {
-      return Double.NEGATIVE_INFINITY;
+      return 1.0;
     }
-    double rx = r + x;
-    return logA - Math.log(bp + x - 1.0) + rx * (Math.log(alpha + age) - Math.log(alpha + tx));
+    double odds = Math.exp((r + x) * Math.log((alpha + age) / (alpha + tx))) * (a / (bp + x - 1.0));
+    return 1.0 / (1.0 + odds);
   }
 
   @Override
   public double probabilityAlive(int x, double tx, double age) {
     checkHistory(x, tx, age);
-    return 1.0 / (1.0 + Math.exp(logDeadOdds(x, tx, age)));
+    return alive(x, tx, age);
   }
 
   @Override
@@ -292,7 +296,7 @@ public final class BgNbdModel implements PurchaseModel {
   public double expectedPurchases(double t) {
     checkHorizon(t);
     // a new customer is a customer with history (0, 0, 0); under MBG/NBD alive at 0 with probability b / (a + b)
-    return numerator(t, 0, 0.0) / (1.0 + Math.exp(logDeadOdds(0, 0.0, 0.0)));
+    return numerator(t, 0, 0.0) * alive(0, 0.0, 0.0);
   }
 
   /**
@@ -314,16 +318,71 @@ public final class BgNbdModel implements PurchaseModel {
   public double conditionalExpectedPurchases(double t, int x, double tx, double age) {
     checkHorizon(t);
     checkHistory(x, tx, age);
-    double numerator = numerator(t, x, age);
-    return numerator / (1.0 + Math.exp(logDeadOdds(x, tx, age)));
+    double alive = alive(x, tx, age);
+    return alive == 0.0 ? 0.0 : numerator(t, x, age) * alive;
   }
 
   @Override
   public void conditionalExpectedPurchases(double t, int[] x, double[] tx, double[] age, double[] out) {
+    checkHorizon(t);
+    discountedExpectedPurchases(new double[] {t}, new double[] {1.0}, x, tx, age, out);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The conditional expectation is P(alive | x, t_x, T) times a part that depends on {@code (x, T)} only; that
+   * part is computed once per distinct {@code (x, T)} (a direct-mapped cache of up to 65,536 entries), so customers
+   * who share a frequency and an acquisition date share its hypergeometric series.
+   */
+  @Override
+  public void discountedExpectedPurchases(double[] horizons, double[] discounts, int[] x, double[] tx,
+      double[] age, double[] out) {
     int n = x.length;
     checkLengths(n, tx, age, out);
+    int h = horizons.length;
+    if (discounts.length != h) {
+      throw new IllegalArgumentException("discounts must have one value per horizon, " + h + ", had "
+          + discounts.length);
+    }
+    for (int k = 0; k < h; k++) {
+      checkHorizon(horizons[k]);
+    }
+    int capacity = Integer.highestOneBit(Math.max(16, Math.min(n, 1 << 16)) * 2 - 1);
+    int mask = capacity - 1;
+    int[] cachedX = new int[capacity];
+    long[] cachedAge = new long[capacity];
+    double[] cachedValue = new double[capacity];
+    java.util.Arrays.fill(cachedX, -1);
     for (int i = 0; i < n; i++) {
-      out[i] = conditionalExpectedPurchases(t, x[i], tx[i], age[i]);
+      int xi = x[i];
+      double ti = age[i];
+      checkHistory(xi, tx[i], ti);
+      double alive = alive(xi, tx[i], ti);
+      if (alive == 0.0) {
+        out[i] = 0.0;
+        continue;
+      }
+      long ageBits = Double.doubleToLongBits(ti + 0.0);
+      long mix = (xi * 0x9E3779B97F4A7C15L) ^ ageBits;
+      mix = (mix ^ (mix >>> 31)) * 0xBF58476D1CE4E5B9L;
+      int slot = (int) (mix ^ (mix >>> 29)) & mask;
+      double value;
+      if (cachedX[slot] == xi && cachedAge[slot] == ageBits) {
+        value = cachedValue[slot];
+      } else {
+        value = 0.0;
+        double previous = 0.0;
+        for (int k = 0; k < h; k++) {
+          double current = numerator(horizons[k], xi, ti);
+          value += (current - previous) * discounts[k];
+          previous = current;
+        }
+        cachedX[slot] = xi;
+        cachedAge[slot] = ageBits;
+        cachedValue[slot] = value;
+      }
+      out[i] = value * alive;
     }
   }
 
@@ -333,7 +392,7 @@ public final class BgNbdModel implements PurchaseModel {
     if (out.length < horizons.length) {
       throw new IllegalArgumentException("out must hold " + horizons.length + " values, has " + out.length);
     }
-    double alive = 1.0 / (1.0 + Math.exp(logDeadOdds(x, tx, age)));
+    double alive = alive(x, tx, age);
     for (int k = 0; k < horizons.length; k++) {
       checkHorizon(horizons[k]);
       out[k] = alive == 0.0 ? 0.0 : numerator(horizons[k], x, age) * alive;

@@ -14,7 +14,8 @@ import java.util.Objects;
  * lifetimes uses) and {@code d} the monthly discount rate. Any {@link PurchaseModel} can be used (BG/NBD, MBG/NBD,
  * Pareto/NBD).
  *
- * <p>Stateless and thread-safe; the array forms allocate only two small work arrays per call.
+ * <p>Stateless and thread-safe; the array forms allocate nothing per customer (they call
+ * {@link PurchaseModel#discountedExpectedPurchases}, which BG/NBD computes once per distinct {@code (x, T)}).
  */
 public final class CustomerLifetimeValue {
   /** Weeks per month, as lifetimes counts them. */
@@ -74,16 +75,9 @@ public final class CustomerLifetimeValue {
     }
     double[] horizons = horizons(months, monthlyDiscountRate, timeUnitsPerMonth);
     double[] discounts = discounts(months, monthlyDiscountRate);
-    double[] expected = new double[months];
+    purchases.discountedExpectedPurchases(horizons, discounts, x, tx, age, out);
     for (int i = 0; i < n; i++) {
-      purchases.conditionalExpectedPurchases(horizons, x[i], tx[i], age[i], expected);
-      double value = 0.0;
-      double previous = 0.0;
-      for (int k = 0; k < months; k++) {
-        value += (expected[k] - previous) * discounts[k];
-        previous = expected[k];
-      }
-      out[i] = spend.conditionalExpectedAverageSpend(x[i], meanSpend[i]) * value;
+      out[i] *= spend.conditionalExpectedAverageSpend(x[i], meanSpend[i]);
     }
   }
 
@@ -112,16 +106,9 @@ public final class CustomerLifetimeValue {
     }
     double[] horizons = horizons(months, monthlyDiscountRate, timeUnitsPerMonth);
     double[] discounts = discounts(months, monthlyDiscountRate);
-    double[] expected = new double[months];
+    purchases.discountedExpectedPurchases(horizons, discounts, x, tx, age, out);
     for (int i = 0; i < n; i++) {
-      purchases.conditionalExpectedPurchases(horizons, x[i], tx[i], age[i], expected);
-      double value = 0.0;
-      double previous = 0.0;
-      for (int k = 0; k < months; k++) {
-        value += (expected[k] - previous) * discounts[k];
-        previous = expected[k];
-      }
-      out[i] = expectedSpend[i] * value;
+      out[i] *= expectedSpend[i];
     }
   }
 

@@ -121,7 +121,8 @@ public final class GammaGammaModel {
         {1.0, 2.0, mean},
         {5.0, 3.0, 0.4 * mean},
     };
-    return ModelFitting.fit("gamma-gamma", new GammaGammaLikelihood(frequency, meanSpend, weights), starts, options);
+    return ModelFitting.fitUntilConverged("gamma-gamma", new GammaGammaLikelihood(frequency, meanSpend, weights),
+        starts, options);
   }
 
   /**

@@ -16,7 +16,8 @@ package io.github.crmkit.scoring.clv;
  *       log scale of the parameters ({@link LogScaleMaximizer}), optionally with the L2 penalty of
  *       {@link FitOptions#penalty()}, computes standard errors from the numerical Hessian of the unpenalised
  *       log-likelihood ({@link ModelFitting#standardErrors(LogLikelihood, double[])}), and returns the immutable
- *       {@link FittedModel}.
+ *       {@link FittedModel}. {@link ModelFitting#fitUntilConverged} does the same but stops at the first starting point
+ *       that converges (the others are fallbacks).
  *   <li>Check identifiability before fitting (for example, no repeat purchase at all) and throw an
  *       {@link IllegalArgumentException} that says why.
  * </ol>

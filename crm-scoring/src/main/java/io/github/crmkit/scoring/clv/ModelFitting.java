@@ -25,7 +25,24 @@ final class ModelFitting {
    *     negative definite) and the convergence information
    */
   static FittedModel fit(String model, LogLikelihood f, double[][] starts, FitOptions options) {
-    LogScaleMaximizer.Optimum optimum = LogScaleMaximizer.maximize(f, starts, options);
+    return result(model, f, LogScaleMaximizer.maximize(f, starts, options, false));
+  }
+
+  /**
+   * As {@link #fit(String, LogLikelihood, double[][], FitOptions)}, but stops at the first starting point whose run
+   * converges: for likelihoods whose surface is known to be well behaved, where the further points are fallbacks.
+   *
+   * @param model the model's name
+   * @param f the log-likelihood over the data
+   * @param starts starting points (natural scale), tried in order until one converges
+   * @param options penalty, iterations and tolerance
+   * @return the fitted model
+   */
+  static FittedModel fitUntilConverged(String model, LogLikelihood f, double[][] starts, FitOptions options) {
+    return result(model, f, LogScaleMaximizer.maximize(f, starts, options, true));
+  }
+
+  private static FittedModel result(String model, LogLikelihood f, LogScaleMaximizer.Optimum optimum) {
     double[] standardErrors = standardErrors(f, optimum.theta());
     return new FittedModel(model, optimum.theta(), optimum.logLikelihood(), standardErrors,
         Math.round(f.totalWeight()), optimum.converged(), optimum.iterations(), optimum.gradientNorm(),

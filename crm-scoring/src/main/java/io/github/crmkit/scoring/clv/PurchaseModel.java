@@ -94,4 +94,31 @@ public interface PurchaseModel {
       out[i] = probabilityAlive(x[i], tx[i], age[i]);
     }
   }
+
+  /**
+   * Discounted expected purchases over consecutive horizons for many customers: {@code out[i] = sum_k
+   * discounts[k] * (CE(horizons[k]) - CE(horizons[k-1]))} with {@code CE(horizons[-1]) = 0}, the conditional
+   * expectations of customer {@code i}. Customer lifetime value is this times the expected spend.
+   *
+   * @param horizons the increasing horizons, each {@code >= 0}
+   * @param discounts the weight of the purchases expected between horizon {@code k-1} and {@code k}
+   * @param x the repeat purchases per customer
+   * @param tx the recency per customer
+   * @param age the age T per customer
+   * @param out receives one value per customer, at least {@code x.length} long
+   */
+  default void discountedExpectedPurchases(double[] horizons, double[] discounts, int[] x, double[] tx,
+      double[] age, double[] out) {
+    double[] expected = new double[horizons.length];
+    for (int i = 0; i < x.length; i++) {
+      conditionalExpectedPurchases(horizons, x[i], tx[i], age[i], expected);
+      double value = 0.0;
+      double previous = 0.0;
+      for (int k = 0; k < horizons.length; k++) {
+        value += (expected[k] - previous) * discounts[k];
+        previous = expected[k];
+      }
+      out[i] = value;
+    }
+  }
 }
