@@ -24,6 +24,10 @@ final class LogScaleMaximizer {
   private static final int LINE_SEARCH_EVALUATIONS = 40;
   /** A stalled search still counts as converged when its gradient is this small (per customer, log scale). */
   private static final double STALL_TOLERANCE = 1e-5;
+  /** A failed line search within this multiple of the tolerance ends the run at once (rounding, not a poor model). */
+  private static final double NEAR_TOLERANCE = 100.0;
+  /** Relative size of a decrease of the objective that rounding hides. */
+  private static final double ROUNDING = 1e-14;
 
   private LogScaleMaximizer() {}
 
@@ -208,11 +212,23 @@ final class LogScaleMaximizer {
           }
           slope = dot(direction, gradient);
         }
+        if (-slope <= ROUNDING * Math.abs(value) && gradientNorm <= NEAR_TOLERANCE * options.gradientTolerance()) {
+          // the decrease a step could bring is below the rounding of the objective: nothing left to find
+          converged = true;
+          message = "converged: at the rounding level of the objective, gradient " + gradientNorm;
+          break;
+        }
         double longest = maxAbs(direction);
         double maxAlpha = longest > MAX_STEP ? MAX_STEP / longest : 1.0;
         double initial = fresh ? Math.min(maxAlpha, 1.0 / Math.max(1.0, longest)) : Math.min(1.0, maxAlpha);
         double alpha = lineSearch(eta, value, gradient, direction, slope, initial, maxAlpha * 4.0);
         if (alpha <= 0.0) {
+          if (gradientNorm <= NEAR_TOLERANCE * options.gradientTolerance()) {
+            // within rounding of the optimum: further line searches only spend evaluations
+            converged = true;
+            message = "converged: the line search made no further progress at gradient " + gradientNorm;
+            break;
+          }
           if (!fresh) {
             resetInverseHessian(h);
             fresh = true;
