@@ -15,4 +15,5 @@ module io.github.crmkit.scoring {
   requires com.fasterxml.jackson.core;
 
   exports io.github.crmkit.scoring;
+  exports io.github.crmkit.scoring.clv;
 }

@@ -8,7 +8,10 @@ import io.github.crmkit.model.Lead;
 import io.github.crmkit.model.LeadRating;
 import io.github.crmkit.model.Transaction;
 import io.github.crmkit.model.TransactionKind;
+import io.github.crmkit.scoring.CalibrationHoldoutSummary;
 import io.github.crmkit.scoring.CustomerSummaries;
+import io.github.crmkit.scoring.RepeatPurchaseOptions;
+import io.github.crmkit.scoring.RepeatPurchaseSummary;
 import io.github.crmkit.scoring.RfmBinning;
 import io.github.crmkit.scoring.RfmScorer;
 import io.github.crmkit.scoring.RfmScores;
@@ -16,6 +19,12 @@ import io.github.crmkit.scoring.SegmentMap;
 import io.github.crmkit.scoring.SegmentStats;
 import io.github.crmkit.scoring.SegmentSummary;
 import io.github.crmkit.scoring.TransactionColumns;
+import io.github.crmkit.scoring.clv.BgNbdModel;
+import io.github.crmkit.scoring.clv.CustomerLifetimeValue;
+import io.github.crmkit.scoring.clv.FittedModel;
+import io.github.crmkit.scoring.clv.GammaGammaModel;
+import io.github.crmkit.scoring.clv.HoldoutValidation;
+import io.github.crmkit.scoring.clv.RepeatPurchaseColumns;
 import java.time.ZoneOffset;
 import io.github.crmkit.testkit.BuyingProcess;
 import io.github.crmkit.testkit.SpendProcess;
@@ -26,6 +35,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -38,7 +48,8 @@ import java.util.stream.Collectors;
 /**
  * The crmkit demo: generates a synthetic customer base from a seed (customers buying by the BG/NBD process with
  * CDNOW-like parameters, Gamma-Gamma spend, a few returns; a sales organisation; inbound leads), prints a short
- * summary of it and its RFM segments. Later engines (customer value, routing, funnels) add their sections.
+ * summary of it, its RFM segments and its customer value (BG/NBD and Gamma-Gamma fitted on a calibration period,
+ * checked on a holdout, and the top customers by predicted value, by id). Later engines (customer value, routing, funnels) add their sections.
  *
  * <p>The summary shows counts and amounts only; the one example customer is printed through its
  * {@code toString()}, which masks personal data. Everything is streamed, so a million customers need little memory.
@@ -49,6 +60,9 @@ import java.util.stream.Collectors;
 public final class Demo {
   /** BG/NBD parameters published for CDNOW (Fader, Hardie and Lee 2005), per week. */
   private static final BuyingProcess CDNOW_LIKE = BuyingProcess.bgNbd(0.243, 4.414, 0.793, 2.426);
+
+  /** Below this many customers the demo does not fit customer-value models: their estimates would be noise. */
+  private static final int MIN_CUSTOMERS_TO_FIT = 100;
 
   private Demo() {}
 
@@ -143,6 +157,10 @@ public final class Demo {
       }
     }
 
+    // customer value: BG/NBD and Gamma-Gamma fitted on the first 39 weeks, checked on the next 39, then the top
+    // customers by predicted value (ids only)
+    customerValue(out, columns, currency);
+
     // the sales organisation
     List<Agent> agents = data.agents();
     Map<AgentKind, Long> kinds = new EnumMap<>(AgentKind.class);
@@ -173,8 +191,88 @@ public final class Demo {
     lifecycle(out, seed);
 
     out.printf(Locale.ROOT, "%nExample customer, personal data masked:%n  %s%n", example);
-    out.printf(Locale.ROOT, "%nOn your own files: crm rfm, crm summary (crm --help). Customer value, routing and "
-        + "funnels arrive with their engines.%n");
+    out.printf(Locale.ROOT, "%nOn your own files: crm rfm, crm summary, crm clv (crm --help). Routing and funnels "
+        + "arrive with their engines.%n");
+  }
+
+  /** BG/NBD and Gamma-Gamma on the calibration summary, a holdout check and the top customers by value. */
+  private static void customerValue(PrintStream out, TransactionColumns columns, String currency) {
+    LocalDate calibrationEnd = LocalDate.of(2024, 9, 29);
+    LocalDate observationEnd = LocalDate.of(2025, 6, 29);
+    CalibrationHoldoutSummary split = CalibrationHoldoutSummary.of(columns, calibrationEnd, observationEnd,
+        new RepeatPurchaseOptions(RepeatPurchaseOptions.Period.DAY, RepeatPurchaseOptions.Unit.WEEKS));
+    RepeatPurchaseSummary calibration = split.calibration();
+    int n = calibration.includedCount();
+    String[] ids = new String[n];
+    int[] x = new int[n];
+    int[] spendX = new int[n];
+    double[] tx = new double[n];
+    double[] age = new double[n];
+    double[] meanSpend = new double[n];
+    int[] holdout = new int[n];
+    for (int k = 0, i = 0; k < calibration.customerCount(); k++) {
+      if (calibration.isIncluded(k)) {
+        ids[i] = calibration.customerId(k);
+        x[i] = calibration.frequency(k);
+        tx[i] = calibration.recency(k);
+        age[i] = calibration.age(k);
+        meanSpend[i] = calibration.monetaryValue(k);
+        // returns can leave a repeat buyer without positive mean spend: such a customer tells nothing about spend
+        spendX[i] = meanSpend[i] > 0.0 ? x[i] : 0;
+        holdout[i] = split.holdoutFrequency(k);
+        i++;
+      }
+    }
+    out.printf(Locale.ROOT, "%nCustomer value fitted on the purchases to %s (%,d customers, weeks)%n",
+        calibrationEnd, n);
+    if (n < MIN_CUSTOMERS_TO_FIT) {
+      out.printf(Locale.ROOT, "  too few customers to fit (fewer than %d)%n", MIN_CUSTOMERS_TO_FIT);
+      return;
+    }
+    FittedModel purchases;
+    FittedModel spend;
+    try {
+      purchases = BgNbdModel.fit(BgNbdModel.Variant.BG_NBD, RepeatPurchaseColumns.of(x, tx, age));
+      spend = GammaGammaModel.fit(spendX, meanSpend);
+    } catch (IllegalArgumentException e) {
+      out.printf(Locale.ROOT, "  not enough data to fit: %s%n", e.getMessage());
+      return;
+    }
+    BgNbdModel model = BgNbdModel.of(purchases);
+    GammaGammaModel spendModel = GammaGammaModel.of(spend);
+    out.printf(Locale.ROOT, "  BG/NBD        r %.4f, alpha %.4f, a %.4f, b %.4f (log-likelihood %,.1f, %s)%n",
+        model.r(), model.alpha(), model.a(), model.b(), purchases.logLikelihood(),
+        purchases.converged() ? "converged" : "not converged");
+    out.printf(Locale.ROOT, "  Gamma-Gamma   p %.4f, q %.4f, gamma %.4f (log-likelihood %,.1f, %,d repeat buyers)%n",
+        spendModel.p(), spendModel.q(), spendModel.gamma(), spend.logLikelihood(), spend.customers());
+    HoldoutValidation check = HoldoutValidation.of(model, x, tx, age, holdout, split.holdoutDuration());
+    out.printf(Locale.ROOT, "  Holdout       to %s: %,.1f repeat purchases predicted, %,.0f made%n", observationEnd,
+        check.predictedTotal(), check.actualTotal());
+    double[] alive = new double[n];
+    double[] next52 = new double[n];
+    double[] avgSpend = new double[n];
+    double[] value = new double[n];
+    model.probabilityAlive(x, tx, age, alive);
+    model.conditionalExpectedPurchases(52.0, x, tx, age, next52);
+    try {
+      spendModel.conditionalExpectedAverageSpend(spendX, meanSpend, avgSpend);
+    } catch (IllegalStateException e) {
+      out.printf(Locale.ROOT, "  no expected spend: %s%n", e.getMessage());
+      return;
+    }
+    CustomerLifetimeValue.fromExpectedSpend(model, x, tx, age, avgSpend, 12, 0.01,
+        CustomerLifetimeValue.WEEKS_PER_MONTH, value);
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -value[i]).thenComparing(i -> ids[i]));
+    out.printf(Locale.ROOT, "  Top customers by 12-month value (discounted 1%% a month):%n");
+    for (int j = 0; j < Math.min(5, n); j++) {
+      int i = order[j];
+      out.printf(Locale.ROOT, "    %-10s P(alive) %.2f, %5.1f purchases in 52 weeks, value %s %,.2f%n", ids[i],
+          alive[i], next52[i], currency, value[i]);
+    }
   }
 
   /**
