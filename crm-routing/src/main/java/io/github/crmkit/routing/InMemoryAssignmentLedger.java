@@ -92,14 +92,25 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
       return lo;
     }
 
+    // the current day, week and month in the last zone asked, recomputed only when the instant leaves the day
+    private ZoneId cachedZone;
+    private long dayStart = Long.MAX_VALUE;
+    private long dayEnd = Long.MIN_VALUE;
+    private long weekStart;
+    private long monthStart;
+
     AgentCounters counters(Instant at, ZoneId zone) {
       long now = at.toEpochMilli();
-      LocalDate date = at.atZone(zone).toLocalDate();
-      long day = date.atStartOfDay(zone).toInstant().toEpochMilli();
-      long week = date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).atStartOfDay(zone).toInstant()
-          .toEpochMilli();
-      long month = date.withDayOfMonth(1).atStartOfDay(zone).toInstant().toEpochMilli();
-      return new AgentCounters(countFrom(day, now), countFrom(week, now), countFrom(month, now),
+      if (!zone.equals(cachedZone) || now < dayStart || now >= dayEnd) {
+        LocalDate date = at.atZone(zone).toLocalDate();
+        dayStart = date.atStartOfDay(zone).toInstant().toEpochMilli();
+        dayEnd = date.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
+        weekStart = date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).atStartOfDay(zone).toInstant()
+            .toEpochMilli();
+        monthStart = date.withDayOfMonth(1).atStartOfDay(zone).toInstant().toEpochMilli();
+        cachedZone = zone;
+      }
+      return new AgentCounters(countFrom(dayStart, now), countFrom(weekStart, now), countFrom(monthStart, now),
           countFrom(now - DAYS_30_MILLIS + 1, now), open,
           last == Long.MIN_VALUE ? null : Instant.ofEpochMilli(last), total);
     }

@@ -1092,6 +1092,9 @@ public final class RoutingEngine {
   }
 
   private void publish(RoutingDecision decision, String type) {
+    if (events == null) {
+      return;
+    }
     DomainEvent.Builder event = DomainEvent.builder()
         .eventId(eventIds.get())
         .type(type)
@@ -1131,7 +1134,7 @@ public final class RoutingEngine {
     private AgentDirectory directory;
     private RoutingPlugins plugins = RoutingPlugins.none();
     private AssignmentLedger ledger;
-    private DomainEventPublisher events = event -> { };
+    private DomainEventPublisher events;
     private Clock clock = Clock.systemUTC();
     private long seed;
     private DuplicateFinder duplicates = DuplicateFinder.NONE;
@@ -1184,7 +1187,7 @@ public final class RoutingEngine {
     }
 
     /**
-     * Sets the event publisher.
+     * Sets the event publisher; without one, no events are built.
      *
      * @param events the publisher
      * @return this builder
