@@ -859,8 +859,8 @@ public final class RoutingEngine {
       }
 
       @Override
-      public AgentId agent(int i) {
-        return agentIds[pool.members[eligible[i]]];
+      public Agent agent(int i) {
+        return agents[pool.members[eligible[i]]];
       }
 
       @Override
@@ -880,12 +880,13 @@ public final class RoutingEngine {
 
       @Override
       public io.github.crmkit.routing.port.ScopeCounters scopeCounters(int i) {
-        return state.scopeCounters(pool.scope, agent(i));
+        return state.scopeCounters(pool.scope, agentIds[pool.members[eligible[i]]]);
       }
 
       @Override
       public long tieBreak(int i) {
-        return mix(seed ^ mix(agent(i).value().hashCode() + 0x632be59bd9b4e019L * facts.lead.id().hashCode()));
+        return mix(seed ^ mix(agentIds[pool.members[eligible[i]]].value().hashCode()
+            + 0x632be59bd9b4e019L * facts.lead.id().value().hashCode()));
       }
 
       @Override

@@ -1,6 +1,6 @@
 package io.github.crmkit.routing.spi;
 
-import io.github.crmkit.model.AgentId;
+import io.github.crmkit.model.Agent;
 import io.github.crmkit.model.Lead;
 import io.github.crmkit.routing.port.AgentCounters;
 import io.github.crmkit.routing.port.ScopeCounters;
@@ -20,12 +20,12 @@ public interface SelectionContext {
   int size();
 
   /**
-   * A candidate's id.
+   * A candidate (its id, weight, skills, custom attributes such as a conversion rate the host keeps there).
    *
    * @param i the index
-   * @return the id
+   * @return the agent
    */
-  AgentId agent(int i);
+  Agent agent(int i);
 
   /**
    * A candidate's weight (positive).
