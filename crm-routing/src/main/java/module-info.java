@@ -11,8 +11,11 @@
  */
 module io.github.crmkit.routing {
   requires transitive io.github.crmkit.model;
+  // pool policies are read and written with Jackson's streaming API; no Jackson type appears in the API
+  requires com.fasterxml.jackson.core;
 
   // The API package io.github.crmkit.routing is exported once it holds types (and .spi and .port once they
   // exist): javac rejects exporting a package that holds only package-info.java.
   // exports io.github.crmkit.routing;
+  exports io.github.crmkit.routing.pool;
 }
