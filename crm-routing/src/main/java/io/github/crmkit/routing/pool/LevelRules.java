@@ -121,10 +121,12 @@ public abstract class LevelRules {
 
   /** Returns why the reminder does not fit the rules, or null. */
   static String reminderProblem(LevelRules rules) {
-    if (rules.reminderDaysBefore().isEmpty()) {
-      return null;
-    }
-    int reminder = rules.reminderDaysBefore().getAsInt();
+    return rules.reminderDaysBefore().isEmpty() ? null
+        : reminderProblem(rules.reminderDaysBefore().getAsInt(), rules);
+  }
+
+  /** Returns why a reminder of so many days does not fit the rules (the reminder itself ignored), or null. */
+  static String reminderProblem(int reminder, LevelRules rules) {
     if (!rules.recycles()) {
       return "needs at least one of noFollowUpDays, noOpportunityDays, noDealDays";
     }

@@ -243,6 +243,7 @@ final class PoolPolicyJson {
       int problemsBefore = problems.size();
       LevelRules.Builder builder = LevelRules.builder();
       JsonLocation reminderAt = start;
+      OptionalInt reminder = OptionalInt.empty();
       Set<String> seen = new HashSet<>();
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String property = parser.currentName();
@@ -262,7 +263,7 @@ final class PoolPolicyJson {
           case "noDealDays" -> integer(propertyPath, 1, PoolPolicy.MAX_DAYS).ifPresent(builder::noDealDays);
           case "reminderDaysBefore" -> {
             reminderAt = here();
-            integer(propertyPath, 1, PoolPolicy.MAX_DAYS).ifPresent(builder::reminderDaysBefore);
+            reminder = integer(propertyPath, 1, PoolPolicy.MAX_DAYS);
           }
           case "recycleToLevel" -> {
             if (parser.currentToken() != JsonToken.VALUE_STRING) {
@@ -289,10 +290,13 @@ final class PoolPolicyJson {
         return null;
       }
       LevelRules rules = builder.build(); // every number was range-checked above
-      String reminder = LevelRules.reminderProblem(rules);
-      if (reminder != null) {
-        problem(child(path, "reminderDaysBefore"), reminderAt, reminder);
-        return null;
+      if (reminder.isPresent()) {
+        String reminderProblem = LevelRules.reminderProblem(reminder.getAsInt(), rules);
+        if (reminderProblem != null) {
+          problem(child(path, "reminderDaysBefore"), reminderAt, reminderProblem);
+          return null;
+        }
+        rules = rules.toBuilder().reminderDaysBefore(reminder.getAsInt()).build();
       }
       return rules;
     }
