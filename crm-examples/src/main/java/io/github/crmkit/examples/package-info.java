@@ -1,6 +1,10 @@
 /**
  * Runnable examples of crmkit, written against the engines' exported API only.
  *
- * <p>Entry point: {@link io.github.crmkit.examples.Demo}, which {@code crm demo} runs.
+ * <p>Entry points: {@link io.github.crmkit.examples.Demo}, which {@code crm demo} runs;
+ * {@link io.github.crmkit.examples.DealerRouting}, the dealer scenario of the routing engine (policy, agents and
+ * public-pool rules as JSON resources next to it) over the test kit's synthetic leads; and
+ * {@link io.github.crmkit.examples.BestConversionPlugin}, an example routing plugin (a selection strategy that
+ * prefers the agent with the best recent conversion rate).
  */
 package io.github.crmkit.examples;
