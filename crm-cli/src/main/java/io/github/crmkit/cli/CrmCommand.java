@@ -22,7 +22,7 @@ import picocli.CommandLine.HelpCommand;
     mixinStandardHelpOptions = true,
     versionProvider = CrmCommand.VersionProvider.class,
     description = "crmkit on the command line: runs the CRM engines over files.",
-    subcommands = {DemoCommand.class, RfmCommand.class, SummaryCommand.class, HelpCommand.class})
+    subcommands = {DemoCommand.class, RfmCommand.class, RouteCommand.class, SummaryCommand.class, HelpCommand.class})
 public final class CrmCommand {
 
   /** Creates the command; picocli fills it from the command-line arguments. */

@@ -66,8 +66,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * each pooled lead to the pool, lets the owners work most of their leads (a first follow-up within two days, then
  * one every one to six days; seeded) and neglect the others, and sweeps the pool a week after the last lead.
  * {@link #print} reports the distribution per agent, the cap hits, the unassigned leads by reason and the sweep. The
- * same files work on the command line:
- * {@code crm route simulate --policy dealer-routing-policy.json --agents dealer-agents.json --leads FILE}.
+ * same files work on the command line, with {@value #LEADS_SAMPLE_RESOURCE}, twelve hand-written leads in the CSV
+ * columns {@code crm route} reads:
+ * {@code crm route simulate --policy dealer-routing-policy.json --agents dealer-agents.json --leads dealer-leads.csv}.
  *
  * <p>Thread-safety: stateless; every method may be called from several threads.
  */
@@ -80,6 +81,9 @@ public final class DealerRouting {
 
   /** The public pool's policy, a classpath resource next to this class. */
   public static final String POOL_RESOURCE = "dealer-pool-policy.json";
+
+  /** A few leads as a CSV file for {@code crm route}, a classpath resource next to this class. */
+  public static final String LEADS_SAMPLE_RESOURCE = "dealer-leads.csv";
 
   /** The first day of the generated leads, a Monday. */
   public static final LocalDate FIRST_DAY = LocalDate.of(2026, 3, 2);
