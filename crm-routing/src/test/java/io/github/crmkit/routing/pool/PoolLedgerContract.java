@@ -25,9 +25,9 @@ import org.junit.jupiter.api.Test;
  *
  * <p>A host reuses it for its own ledger (for example over PostgreSQL) from crm-routing's test jar: depend on
  * {@code io.github.crmkit:crm-routing} with {@code <type>test-jar</type>} and {@code <scope>test</scope>} (and on
- * JUnit Jupiter, AssertJ and crm-testkit in test scope), put a subclass in the package
- * {@code io.github.crmkit.routing.pool} of the test sources (the contract and its test methods are package-private,
- * as JUnit allows) and implement {@link #newLedger()}; each call must return an empty ledger.
+ * JUnit Jupiter and AssertJ in test scope), subclass it in the host's test sources (JUnit runs the inherited
+ * package-private test methods, as with crm-testkit's contracts) and implement {@link #newLedger()}; each call must
+ * return an empty ledger.
  */
 public abstract class PoolLedgerContract {
   private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
@@ -180,6 +180,31 @@ public abstract class PoolLedgerContract {
       AgentId winner = ledger.find(record.id()).orElseThrow().owner().orElseThrow();
       assertThat(ledger.holdings(winner)).isEqualTo(1);
     }
+  }
+
+  @Test
+  void exactlyOneOfManyConcurrentReplacementsOfOneVersionWins() throws Exception {
+    for (int round = 0; round < 50; round++) {
+      PoolLedger ledger = newLedger();
+      PoolRecord record = PoolRecord.builder().id(PoolRecordId.of(LeadId.of("L-" + round))).level("A").owner(ANN)
+          .ownedSince(T0).build();
+      ledger.add(record);
+      List<Callable<Boolean>> tasks = new ArrayList<>();
+      for (int t = 0; t < 6; t++) {
+        Instant at = T0.plusSeconds(t);
+        tasks.add(() -> touch(ledger, record, at));
+      }
+      tasks.add(() -> ledger.replace(record, released(record)));
+      List<Boolean> outcomes = runTogether(tasks);
+      assertThat(outcomes).filteredOn(Boolean::booleanValue).hasSize(1);
+      PoolRecord stored = ledger.find(record.id()).orElseThrow();
+      assertThat(stored.version()).isEqualTo(1);
+      assertThat(ledger.holdings(ANN)).isEqualTo(stored.isInPool() ? 0 : 1);
+    }
+  }
+
+  private static boolean touch(PoolLedger ledger, PoolRecord record, Instant at) {
+    return ledger.replace(record, record.toBuilder().lastInteraction(at).version(1).build());
   }
 
   @Test
