@@ -234,7 +234,13 @@ final class CompiledConditions {
           case "starts-with" -> kind[n] = STR_STARTS;
           default -> kind[n] = STR_CONTAINS;
         }
-        constant[n] = op.equals("in") ? new HashSet<>(strings(v)) : v;
+        if (op.equals("in")) {
+          List<String> values = strings(v);
+          // a few values: an array scanned with equals beats hashing; many: a hash set
+          constant[n] = values.size() <= 8 ? values.toArray(new String[0]) : new HashSet<>(values);
+        } else {
+          constant[n] = v;
+        }
       }
       case SET -> {
         boolean products = c.field().equals("productInterests");
@@ -367,7 +373,18 @@ final class CompiledConditions {
       }
       case STR_IN: {
         Object v = f.objects[s];
-        return v != null && ((Set<?>) constant[n]).contains(v);
+        if (v == null) {
+          return false;
+        }
+        if (constant[n] instanceof String[] values) {
+          for (String value : values) {
+            if (value.equals(v)) {
+              return true;
+            }
+          }
+          return false;
+        }
+        return ((Set<?>) constant[n]).contains(v);
       }
       case STR_STARTS: {
         Object v = f.objects[s];

@@ -29,6 +29,8 @@ final class CompiledPool {
   final int[] members;
   final String[] staticExclusion;
   final Capacity[] caps;
+  /** The caps as arrays, see {@link RoutingEngine#capArray}. */
+  final int[][] capArrays;
   final CandidateFilter[] filters;
   final String[] filterNames;
   final boolean requireAvailable;
@@ -48,6 +50,10 @@ final class CompiledPool {
     this.members = members;
     this.staticExclusion = staticExclusion;
     this.caps = caps;
+    this.capArrays = new int[caps.length][];
+    for (int i = 0; i < caps.length; i++) {
+      capArrays[i] = RoutingEngine.capArray(caps[i]);
+    }
     this.filters = filters;
     this.filterNames = filterNames;
     this.requireAvailable = requireAvailable;

@@ -65,6 +65,20 @@ enum FieldKind {
   /**
    * The rating's order, {@code COLD = 1}, {@code WARM = 2}, {@code HOT = 3}; 0 if not a rating name.
    *
+   * @param rating the rating
+   * @return the ordinal
+   */
+  static int ratingOrdinal(io.github.crmkit.model.LeadRating rating) {
+    return switch (rating) {
+      case COLD -> 1;
+      case WARM -> 2;
+      case HOT -> 3;
+    };
+  }
+
+  /**
+   * The rating's order by name, as {@link #ratingOrdinal(io.github.crmkit.model.LeadRating)}; 0 if not a rating.
+   *
    * @param name the name
    * @return the ordinal
    */

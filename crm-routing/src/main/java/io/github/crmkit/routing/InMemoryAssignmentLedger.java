@@ -56,6 +56,9 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
       if (cut > 0) {
         System.arraycopy(times, cut, times, 0, size - cut);
         size -= cut;
+        for (int k = 0; k < cursor.length; k++) {
+          cursor[k] = Math.max(0, cursor[k] - cut);
+        }
       }
       if (size == times.length) {
         times = Arrays.copyOf(times, size * 2);
@@ -67,15 +70,36 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
       }
       times[i] = at;
       size++;
+      for (int k = 0; k < cursor.length; k++) {
+        if (cursor[k] > i) {
+          cursor[k]++;
+        }
+      }
       open++;
       total++;
       last = Math.max(last, at);
     }
 
-    int countFrom(long from, long to) {
-      int lo = lowerBound(from);
-      int hi = lowerBound(to + 1);
-      return hi - lo;
+    /** Per window (day, week, month, 30 days), the index of its first instant, kept as time moves forward. */
+    private final int[] cursor = new int[4];
+
+    /** The index of the first instant at or after {@code start}, moving the window's cursor (amortised O(1)). */
+    private int seek(int k, long start) {
+      int c = cursor[k];
+      if (c > size || c > 0 && times[c - 1] >= start) {
+        c = lowerBound(start);
+      } else {
+        int steps = 0;
+        while (c < size && times[c] < start) {
+          c++;
+          if (++steps == 16) {
+            c = lowerBound(start);
+            break;
+          }
+        }
+      }
+      cursor[k] = c;
+      return c;
     }
 
     private int lowerBound(long key) {
@@ -110,8 +134,9 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
         monthStart = date.withDayOfMonth(1).atStartOfDay(zone).toInstant().toEpochMilli();
         cachedZone = zone;
       }
-      return new AgentCounters(countFrom(dayStart, now), countFrom(weekStart, now), countFrom(monthStart, now),
-          countFrom(now - DAYS_30_MILLIS + 1, now), open,
+      int end = size == 0 || times[size - 1] <= now ? size : lowerBound(now + 1);
+      return new AgentCounters(end - seek(0, dayStart), end - seek(1, weekStart), end - seek(2, monthStart),
+          end - seek(3, now - DAYS_30_MILLIS + 1), open,
           last == Long.MIN_VALUE ? null : Instant.ofEpochMilli(last), total);
     }
   }

@@ -52,7 +52,7 @@ final class LeadFacts {
       objects[7] = lead.status().name();
     }
     if (used[8]) {
-      numbers[8] = lead.rating().isPresent() ? FieldKind.ratingOrdinal(lead.rating().get().name()) : Double.NaN;
+      numbers[8] = lead.rating().isPresent() ? FieldKind.ratingOrdinal(lead.rating().get()) : Double.NaN;
       objects[8] = lead.rating().isPresent() ? lead.rating().get().name() : null;
     }
     if (used[9]) {

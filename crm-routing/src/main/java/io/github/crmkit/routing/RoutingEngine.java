@@ -355,7 +355,7 @@ public final class RoutingEngine {
     Objects.requireNonNull(lead, "lead");
     Objects.requireNonNull(now, "now");
     RoutingDecision decision = decide(lead, now, ledger);
-    publish(decision, "lead." + decision.outcome().name().toLowerCase(Locale.ROOT));
+    publish(decision, null);
     return decision;
   }
 
@@ -528,11 +528,12 @@ public final class RoutingEngine {
       }
       if (why == null) {
         counters[i] = state.counters(agentIds[a], now, agentZones[a]);
-        String cap = InMemoryAssignmentLedger.refusingCap(pool.caps[i], counters[i]);
+        int[] caps = pool.capArrays[i];
+        String cap = refusingCap(caps, counters[i]);
         if (cap != null) {
           why = "capped:" + cap;
         } else {
-          free[i] = freeCapacity(pool.caps[i], counters[i]);
+          free[i] = freeCapacity(caps, counters[i]);
         }
       }
       excluded[i] = why;
@@ -585,7 +586,8 @@ public final class RoutingEngine {
     StringBuilder out = new StringBuilder(agent.value()).append(" assigned=").append(scope.assigned())
         .append(" credits=").append(scope.credits()).append(" lastEligibleStep=").append(scope.lastEligibleStep());
     if (counters != null) {
-      out.append(" total=").append(counters.total()).append(" lastAssignedAt=").append(counters.lastAssignedAt());
+      out.append(" total=").append(counters.total()).append(" lastAssignedAtEpochMilli=")
+          .append(counters.lastAssignedAt() == null ? "never" : Long.toString(counters.lastAssignedAt().toEpochMilli()));
     }
     return out.toString();
   }
@@ -605,17 +607,46 @@ public final class RoutingEngine {
     return null;
   }
 
-  static long freeCapacity(Capacity caps, AgentCounters c) {
-    long free = Long.MAX_VALUE;
-    free = freeOf(free, caps.maxPerDay(), c.day());
-    free = freeOf(free, caps.maxPerWeek(), c.week());
-    free = freeOf(free, caps.maxPerMonth(), c.month());
-    free = freeOf(free, caps.maxPerRolling30Days(), c.rolling30Days());
-    return freeOf(free, caps.maxOpen(), c.open());
+  /** The caps per day, week, month, rolling 30 days and open items, -1 where there is none. */
+  static int[] capArray(Capacity caps) {
+    return new int[] {caps.maxPerDay().orElse(-1), caps.maxPerWeek().orElse(-1), caps.maxPerMonth().orElse(-1),
+        caps.maxPerRolling30Days().orElse(-1), caps.maxOpen().orElse(-1)};
   }
 
-  private static long freeOf(long free, OptionalInt cap, int used) {
-    return cap.isPresent() ? Math.min(free, (long) cap.getAsInt() - used) : free;
+  private static final String[] CAP_NAMES = {"max-per-day", "max-per-week", "max-per-month",
+      "max-per-rolling-30-days", "max-open"};
+
+  /** The first cap that refuses one more assignment, or null; the same order as the in-memory ledger's. */
+  static String refusingCap(int[] caps, AgentCounters c) {
+    if (caps[0] >= 0 && c.day() >= caps[0]) {
+      return CAP_NAMES[0];
+    }
+    if (caps[1] >= 0 && c.week() >= caps[1]) {
+      return CAP_NAMES[1];
+    }
+    if (caps[2] >= 0 && c.month() >= caps[2]) {
+      return CAP_NAMES[2];
+    }
+    if (caps[3] >= 0 && c.rolling30Days() >= caps[3]) {
+      return CAP_NAMES[3];
+    }
+    if (caps[4] >= 0 && c.open() >= caps[4]) {
+      return CAP_NAMES[4];
+    }
+    return null;
+  }
+
+  static long freeCapacity(int[] caps, AgentCounters c) {
+    long free = Long.MAX_VALUE;
+    free = freeOf(free, caps[0], c.day());
+    free = freeOf(free, caps[1], c.week());
+    free = freeOf(free, caps[2], c.month());
+    free = freeOf(free, caps[3], c.rolling30Days());
+    return freeOf(free, caps[4], c.open());
+  }
+
+  private static long freeOf(long free, int cap, int used) {
+    return cap >= 0 ? Math.min(free, (long) cap - used) : free;
   }
 
   /**
@@ -950,7 +981,7 @@ public final class RoutingEngine {
                 List.of()));
       }
       out[i] = decision;
-      publish(decision, "lead." + decision.outcome().name().toLowerCase(Locale.ROOT));
+      publish(decision, null);
     }
     return batchResult(Arrays.asList(out));
   }
@@ -1075,9 +1106,7 @@ public final class RoutingEngine {
         decision = manualDecision(lead, now, null, "already-assigned", label, null);
       }
     }
-    String type = decision.outcome() == Outcome.ASSIGNED && reassign ? "lead.reassigned"
-        : "lead." + decision.outcome().name().toLowerCase(Locale.ROOT);
-    publish(decision, type);
+    publish(decision, decision.outcome() == Outcome.ASSIGNED && reassign ? "lead.reassigned" : null);
     return decision;
   }
 
@@ -1092,9 +1121,13 @@ public final class RoutingEngine {
         : new RoutingDecision(lead, Outcome.UNASSIGNED, null, "manual", reason, now, trace);
   }
 
+  /** Publishes the decision's event: {@code type}, or {@code lead.<outcome>} when null. */
   private void publish(RoutingDecision decision, String type) {
     if (events == null) {
       return;
+    }
+    if (type == null) {
+      type = "lead." + decision.outcome().name().toLowerCase(Locale.ROOT);
     }
     DomainEvent.Builder event = DomainEvent.builder()
         .eventId(eventIds.get())

@@ -105,7 +105,18 @@ public abstract class RoutingPluginContract {
         .hasMessageContaining(plugin().name());
   }
 
+  private static final List<Lead> LEADS = generateLeads();
+  private static final List<Agent> AGENTS = generateAgents();
+
   private static List<Lead> leads() {
+    return LEADS;
+  }
+
+  private static List<Agent> agents() {
+    return AGENTS;
+  }
+
+  private static List<Lead> generateLeads() {
     SplittableRandom random = new SplittableRandom(20261201L);
     List<Lead> out = new ArrayList<>();
     out.add(Lead.builder().id(LeadId.of("EMPTY")).sourceChannel("web").receivedAt(Instant.EPOCH).build());
@@ -115,7 +126,7 @@ public abstract class RoutingPluginContract {
     return out;
   }
 
-  private static List<Agent> agents() {
+  private static List<Agent> generateAgents() {
     SplittableRandom random = new SplittableRandom(20261202L);
     List<Agent> out = new ArrayList<>();
     for (int i = 0; i < 50; i++) {
