@@ -1,18 +1,26 @@
 /**
- * crmkit's routing engine (planned): routing policies that assign leads and service tickets to agents, teams and
- * territories with pluggable strategies (round robin, weighted, least loaded, skills and territory matching), an
- * assignment ledger port for the counters that must be shared, a public pool for what no one may take, decision
- * traces, and a plugin SPI for vendors' own strategies.
+ * crmkit's routing engine: routing policies (JSON documents of ordered rules, validated with the JSON path of each
+ * error) compiled once into an immutable, thread-safe {@link io.github.crmkit.routing.RoutingEngine} that assigns
+ * leads to agents, pools, queues or the public pool with pluggable selection strategies (round robin, smooth
+ * weighted round robin, load balancing, levelling, batch allocation, weighted random), capacity caps and candidate
+ * filters; an {@link io.github.crmkit.routing.port.AssignmentLedger} port for the state that must be shared, with
+ * an in-memory implementation; decision traces; and a plugin SPI for vendors.
  *
- * <p>Policies are JSON documents, validated with the JSON path of each error and compiled once into immutable,
- * thread-safe objects. An unroutable lead is an ordinary result, not an exception, and every decision carries the
- * trace that explains it. Shared state lives behind ports that the host implements; plugins see a registrar, never
- * the engine. The engine depends only on the model.
+ * <p>An unroutable lead is an ordinary result, not an exception, and every decision carries the trace that explains
+ * it. Plugins see a registrar, never the engine; {@link java.util.ServiceLoader} discovery is opt-in. The engine
+ * depends only on the model.
  */
 module io.github.crmkit.routing {
   requires transitive io.github.crmkit.model;
+  // policies are read and written with Jackson's tree model, pool policies with its streaming API; no Jackson
+  // type appears in the API
+  requires com.fasterxml.jackson.databind;
+  requires com.fasterxml.jackson.core;
 
-  // The API package io.github.crmkit.routing is exported once it holds types (and .spi and .port once they
-  // exist): javac rejects exporting a package that holds only package-info.java.
-  // exports io.github.crmkit.routing;
+  exports io.github.crmkit.routing;
+  exports io.github.crmkit.routing.pool;
+  exports io.github.crmkit.routing.port;
+  exports io.github.crmkit.routing.spi;
+
+  uses io.github.crmkit.routing.spi.RoutingPlugin;
 }

@@ -22,8 +22,8 @@ import picocli.CommandLine.HelpCommand;
     mixinStandardHelpOptions = true,
     versionProvider = CrmCommand.VersionProvider.class,
     description = "crmkit on the command line: runs the CRM engines over files.",
-    subcommands = {DemoCommand.class, RfmCommand.class, SummaryCommand.class, ClvCommand.class, FunnelCommand.class,
-        HelpCommand.class})
+    subcommands = {DemoCommand.class, RfmCommand.class, SummaryCommand.class, ClvCommand.class, RouteCommand.class,
+        FunnelCommand.class, HelpCommand.class})
 public final class CrmCommand {
 
   /** Creates the command; picocli fills it from the command-line arguments. */

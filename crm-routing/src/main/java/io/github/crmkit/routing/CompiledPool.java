@@ -1,0 +1,76 @@
+package io.github.crmkit.routing;
+
+import io.github.crmkit.model.Capacity;
+import io.github.crmkit.routing.spi.CandidateFilter;
+import io.github.crmkit.routing.spi.SelectionStrategy;
+
+/**
+ * A pool compiled for routing: its members (agent indices in id order) with the reason each is statically excluded
+ * (inactive, missing skill or language) or null, each member's effective caps, the strategy, the filters and the
+ * overflow pool.
+ *
+ * <p>Immutable and thread-safe.
+ */
+final class CompiledPool {
+  static final int ROUND_ROBIN = 0;
+  static final int SMOOTH_WEIGHTED = 1;
+  static final int LOAD_BALANCING = 2;
+  static final int LEVELLING = 3;
+  static final int BATCH_ALLOCATION = 4;
+  static final int WEIGHTED_RANDOM = 5;
+  static final int PLUGIN = 6;
+
+  final String id;
+  final String label;
+  final String scope;
+  final String strategyName;
+  final int strategy;
+  final SelectionStrategy plugin;
+  final int[] members;
+  final String[] staticExclusion;
+  final Capacity[] caps;
+  /** The caps as arrays, see {@link RoutingEngine#capArray}. */
+  final int[][] capArrays;
+  final CandidateFilter[] filters;
+  final String[] filterNames;
+  final boolean requireAvailable;
+  final int withinHours;
+  final int overflow;
+  final int[] preference;
+
+  CompiledPool(String id, String label, String scope, String strategyName, SelectionStrategy plugin, int[] members,
+      String[] staticExclusion, Capacity[] caps, CandidateFilter[] filters, String[] filterNames,
+      boolean requireAvailable, int withinHours, int overflow, int[] preference) {
+    this.id = id;
+    this.label = label;
+    this.scope = scope;
+    this.strategyName = strategyName;
+    this.strategy = kind(strategyName);
+    this.plugin = plugin;
+    this.members = members;
+    this.staticExclusion = staticExclusion;
+    this.caps = caps;
+    this.capArrays = new int[caps.length][];
+    for (int i = 0; i < caps.length; i++) {
+      capArrays[i] = RoutingEngine.capArray(caps[i]);
+    }
+    this.filters = filters;
+    this.filterNames = filterNames;
+    this.requireAvailable = requireAvailable;
+    this.withinHours = withinHours;
+    this.overflow = overflow;
+    this.preference = preference;
+  }
+
+  static int kind(String name) {
+    return switch (name) {
+      case "round-robin" -> ROUND_ROBIN;
+      case "smooth-weighted-round-robin" -> SMOOTH_WEIGHTED;
+      case "load-balancing" -> LOAD_BALANCING;
+      case "levelling" -> LEVELLING;
+      case "batch-allocation" -> BATCH_ALLOCATION;
+      case "weighted-random" -> WEIGHTED_RANDOM;
+      default -> PLUGIN;
+    };
+  }
+}

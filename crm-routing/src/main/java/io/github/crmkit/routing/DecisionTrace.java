@@ -1,0 +1,111 @@
+package io.github.crmkit.routing;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Why a routing decision came out as it did: the policy revision and seed, the owner-affinity check, each rule
+ * evaluated (with the condition that failed), each target tried along the fallback chain with the candidates
+ * considered (and why each was excluded), the strategy's state before and after, and what was chosen. It holds ids,
+ * codes and the policy's own conditions, never lead data. {@link #explain()} renders it for people.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param policyRevision the policy's revision
+ * @param seed the engine's seed
+ * @param ownerAffinity what owner affinity found ({@code off}, {@code none}, {@code owner a-1 capped:max-open}, ...)
+ * @param rules the rules evaluated, in order; the last one matched unless none did
+ * @param attempts the targets tried, in order
+ */
+public record DecisionTrace(String policyRevision, long seed, String ownerAffinity, List<RuleCheck> rules,
+    List<TargetAttempt> attempts) {
+  /**
+   * Checks and copies the components.
+   *
+   * @throws NullPointerException if a component is null
+   */
+  public DecisionTrace {
+    Objects.requireNonNull(policyRevision, "policyRevision");
+    Objects.requireNonNull(ownerAffinity, "ownerAffinity");
+    rules = rules instanceof RuleCheckList ? rules : List.copyOf(rules);
+    attempts = List.copyOf(attempts);
+  }
+
+  /**
+   * One rule's evaluation.
+   *
+   * @param ruleId the rule's id
+   * @param matched whether its condition held
+   * @param failedPath the JSON path of the condition that failed, or null if matched
+   * @param failedCondition that condition in readable form, or null if matched
+   */
+  public record RuleCheck(String ruleId, boolean matched, String failedPath, String failedCondition) {}
+
+  /**
+   * One candidate of a target.
+   *
+   * @param agent the agent's id
+   * @param excludedBy why it was excluded ({@code inactive}, {@code missing-skill:x}, {@code missing-language:x},
+   *     {@code unavailable}, {@code capped:max-per-day}, {@code filter:name:code}, ...), or null if eligible
+   */
+  public record CandidateCheck(String agent, String excludedBy) {}
+
+  /**
+   * One target tried.
+   *
+   * @param target the target ({@code pool:large-dealers}, {@code agent:a-1}, ...)
+   * @param strategy the pool's strategy, or null
+   * @param candidates the candidates considered
+   * @param stateBefore the strategy's state for the chosen candidate before the decision, or null
+   * @param stateAfter that state after, or null
+   * @param result {@code chosen:a-1}, {@code no-eligible-candidate}, {@code queued}, ...
+   */
+  public record TargetAttempt(String target, String strategy, List<CandidateCheck> candidates, String stateBefore,
+      String stateAfter, String result) {
+    /**
+     * Copies the components.
+     *
+     * @throws NullPointerException if the target, candidates or result is null
+     */
+    public TargetAttempt {
+      Objects.requireNonNull(target, "target");
+      Objects.requireNonNull(result, "result");
+      candidates = List.copyOf(candidates);
+    }
+  }
+
+  /**
+   * Renders the trace as indented lines for people.
+   *
+   * @return the text
+   */
+  public String explain() {
+    StringBuilder out = new StringBuilder();
+    out.append("policy ").append(policyRevision).append(", seed ").append(seed).append('\n');
+    out.append("owner affinity: ").append(ownerAffinity).append('\n');
+    for (RuleCheck rule : rules) {
+      out.append("rule ").append(rule.ruleId()).append(": ");
+      if (rule.matched()) {
+        out.append("matched\n");
+      } else {
+        out.append("failed at ").append(rule.failedPath()).append(" (").append(rule.failedCondition()).append(")\n");
+      }
+    }
+    for (TargetAttempt attempt : attempts) {
+      out.append("target ").append(attempt.target());
+      if (attempt.strategy() != null) {
+        out.append(" by ").append(attempt.strategy());
+      }
+      out.append(": ").append(attempt.result()).append('\n');
+      for (CandidateCheck candidate : attempt.candidates()) {
+        out.append("  ").append(candidate.agent()).append(": ")
+            .append(candidate.excludedBy() == null ? "eligible" : "excluded, " + candidate.excludedBy()).append('\n');
+      }
+      if (attempt.stateBefore() != null) {
+        out.append("  state before: ").append(attempt.stateBefore()).append('\n');
+        out.append("  state after:  ").append(attempt.stateAfter()).append('\n');
+      }
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,121 @@
+package io.github.crmkit.routing;
+
+import io.github.crmkit.model.AttributeValue;
+import io.github.crmkit.model.Lead;
+import java.time.ZoneId;
+import java.time.zone.ZoneRules;
+
+/**
+ * The fields of one lead that a compiled policy reads, extracted once per decision into slots, so that conditions
+ * are evaluated over arrays: strings and sets in {@link #objects}, numbers in {@link #numbers} (NaN when missing).
+ *
+ * <p>Not thread-safe: one instance per decision.
+ */
+final class LeadFacts {
+  final Lead lead;
+  final Object[] objects;
+  final double[] numbers;
+  private final int[] localHour;
+  private final int[] localDay;
+  private final TerritoryIndex territories;
+  private int territory = -2;
+
+  LeadFacts(Lead lead, CompiledConditions conditions, TerritoryIndex territories) {
+    this.lead = lead;
+    this.territories = territories;
+    int slots = conditions.slotCount();
+    objects = new Object[slots];
+    numbers = new double[slots];
+    boolean[] used = conditions.usedSlots;
+    if (used[0]) {
+      objects[0] = lead.sourceChannel();
+    }
+    if (used[1]) {
+      objects[1] = lead.campaign().orElse(null);
+    }
+    if (used[2]) {
+      objects[2] = lead.company().orElse(null);
+    }
+    if (used[3]) {
+      objects[3] = lead.countryCode().orElse(null);
+    }
+    if (used[4]) {
+      objects[4] = lead.region().orElse(null);
+    }
+    if (used[5]) {
+      objects[5] = lead.city().orElse(null);
+    }
+    if (used[6]) {
+      objects[6] = lead.territory().isPresent() ? lead.territory().get().value() : null;
+    }
+    if (used[7]) {
+      objects[7] = lead.status().name();
+    }
+    if (used[8]) {
+      numbers[8] = lead.rating().isPresent() ? FieldKind.ratingOrdinal(lead.rating().get()) : Double.NaN;
+      objects[8] = lead.rating().isPresent() ? lead.rating().get().name() : null;
+    }
+    if (used[9]) {
+      numbers[9] = lead.score().isPresent() ? lead.score().getAsDouble() : Double.NaN;
+    }
+    if (used[10]) {
+      objects[10] = lead.productInterests();
+    }
+    if (used[11]) {
+      objects[11] = lead.productGroupInterests();
+    }
+    if (used[12]) {
+      objects[12] = lead.owner().isPresent() ? lead.owner().get().value() : null;
+    }
+    if (used[13]) {
+      objects[13] = lead.customer().isPresent() ? lead.customer().get().value() : null;
+    }
+    String[] attributes = conditions.attributeNames;
+    if (attributes.length > 0) {
+      var map = lead.attributes();
+      for (int i = 0; i < attributes.length; i++) {
+        AttributeValue value = map.get(attributes[i]);
+        int slot = FieldKind.BUILT_IN_SLOTS + i;
+        objects[slot] = value;
+        numbers[slot] = Double.NaN;
+        if (value != null) {
+          if (value.type() == AttributeValue.Type.LONG) {
+            numbers[slot] = value.asLong();
+          } else if (value.type() == AttributeValue.Type.DECIMAL) {
+            numbers[slot] = value.asDecimal().doubleValue();
+          }
+        }
+      }
+    }
+    int zones = conditions.zones.length;
+    localHour = new int[zones];
+    localDay = new int[zones];
+    long epochSecond = lead.receivedAt().getEpochSecond();
+    for (int z = 0; z < zones; z++) {
+      ZoneRules rules = conditions.zoneRules[z];
+      long local = epochSecond + rules.getOffset(lead.receivedAt()).getTotalSeconds();
+      localHour[z] = (int) (Math.floorMod(local, 86_400L) / 3600);
+      // 1970-01-01 was a Thursday: ISO day 4, index 3 counting Monday as 0
+      localDay[z] = (int) Math.floorMod(Math.floorDiv(local, 86_400L) + 3, 7L);
+    }
+  }
+
+  int hour(int zone) {
+    return localHour[zone];
+  }
+
+  int weekday(int zone) {
+    return localDay[zone];
+  }
+
+  int territory() {
+    if (territory == -2) {
+      territory = territories.resolve(lead);
+    }
+    return territory;
+  }
+
+  static ZoneRules rules(ZoneId zone) {
+    return zone.getRules();
+  }
+}

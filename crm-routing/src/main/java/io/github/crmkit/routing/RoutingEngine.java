@@ -1,0 +1,1300 @@
+package io.github.crmkit.routing;
+
+import io.github.crmkit.model.Agent;
+import io.github.crmkit.model.AgentId;
+import io.github.crmkit.model.AttributeValue;
+import io.github.crmkit.model.Capacity;
+import io.github.crmkit.model.DomainEvent;
+import io.github.crmkit.model.Lead;
+import io.github.crmkit.model.LeadId;
+import io.github.crmkit.model.Territory;
+import io.github.crmkit.model.WorkingCalendar;
+import io.github.crmkit.model.WorkingHours;
+import io.github.crmkit.model.port.AgentDirectory;
+import io.github.crmkit.model.port.DomainEventPublisher;
+import io.github.crmkit.routing.port.AgentCounters;
+import io.github.crmkit.routing.port.AssignmentLedger;
+import io.github.crmkit.routing.port.DuplicateFinder;
+import io.github.crmkit.routing.port.Reservation;
+import io.github.crmkit.routing.port.ReservationRequest;
+import io.github.crmkit.routing.port.ScopeCounters;
+import io.github.crmkit.routing.spi.CandidateFilter;
+import io.github.crmkit.routing.spi.SelectionContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * The lead-distribution engine: a {@link RoutingPolicy} compiled once, with a snapshot of the agents, teams and
+ * territories, into an immutable object that routes leads. Each decision evaluates the rules in order (first match
+ * wins; conditions are compiled into a flat evaluator), then tries the rule's target and its fallback chain: for a
+ * pool, the members pass the static filters (active, skills, languages), availability (working hours, holidays,
+ * out-of-office), plugin filters and capacity, the pool's strategy chooses one, and the {@link AssignmentLedger}
+ * reserves it atomically. A lead nobody can take is returned unassigned with the reason, never lost; a lead with
+ * missing fields only fails the conditions that need them.
+ *
+ * <p>Modes: {@link #route} (one lead now), {@link #routeBatch} (every lead exactly one outcome),
+ * {@link #dryRun} (a historical stream against a scratch ledger, the live state untouched), {@link #assign} and
+ * {@link #reassign} (manual, counted for fairness). Given the same policy, agents, ledger state and seed, a decision
+ * replays identically. Events ({@code lead.assigned}, {@code lead.reassigned}, {@code lead.queued},
+ * {@code lead.pooled}, {@code lead.unassigned}) go to the {@link DomainEventPublisher}; an exception the publisher
+ * throws propagates to the caller after the decision was recorded.
+ *
+ * <p>When agents change (an absence, a new hire), build a new engine: compiling is fast and the state is in the
+ * ledger. Immutable and thread-safe; concurrent routing is safe as far as the ledger is (the in-memory one is).
+ */
+public final class RoutingEngine {
+  private static final String[] NO_STRINGS = new String[0];
+
+  private final RoutingPolicy policy;
+  private final ZoneId policyZone;
+  private final long seed;
+  private final AssignmentLedger ledger;
+  private final DomainEventPublisher events;
+  private final Clock clock;
+  private final DuplicateFinder duplicates;
+  private final Supplier<String> eventIds;
+  private final RoutingPlugins plugins;
+  private final AgentDirectory directory;
+
+  private final Agent[] agents;
+  private final AgentId[] agentIds;
+  private final ZoneId[] agentZones;
+  private final Capacity[] agentCaps;
+  private final Map<String, Integer> agentIndex = new HashMap<>();
+  private final TerritoryIndex territories;
+  private final CompiledConditions conditions;
+  private final String[] ruleIds;
+  private final int[] ruleRoots;
+  private final CompiledTarget[][] chains;
+  private final CompiledPool[] pools;
+  private final CompiledPool[] territoryPools;
+  private final boolean hasPreferences;
+
+  /** One step of a rule's chain. */
+  private record CompiledTarget(Target.Kind kind, String ref, int index, String label) {}
+
+  private RoutingEngine(Builder b) {
+    this.policy = b.policy;
+    this.policyZone = ZoneId.of(policy.zone());
+    this.seed = b.seed;
+    this.ledger = b.ledger;
+    this.events = b.events;
+    this.clock = b.clock;
+    this.duplicates = b.duplicates;
+    this.eventIds = b.eventIds;
+    this.plugins = b.plugins;
+    this.directory = b.directory;
+
+    List<Agent> list = new ArrayList<>(directory.agents());
+    list.sort((x, y) -> x.id().compareTo(y.id()));
+    agents = list.toArray(new Agent[0]);
+    agentIds = new AgentId[agents.length];
+    agentZones = new ZoneId[agents.length];
+    agentCaps = new Capacity[agents.length];
+    for (int i = 0; i < agents.length; i++) {
+      agentIds[i] = agents[i].id();
+      agentIndex.put(agentIds[i].value(), i);
+      agentZones[i] = agents[i].calendar().map(WorkingCalendar::zone).orElse(policyZone);
+      agentCaps[i] = smooth(agents[i].capacity());
+    }
+    List<Territory> territoryList = directory.territories();
+    territories = new TerritoryIndex(territoryList);
+    Set<String> teams = new HashSet<>();
+    for (Agent agent : agents) {
+      agent.team().ifPresent(t -> teams.add(t.value()));
+    }
+    for (PoolDefinition pool : policy.pools()) {
+      if (pool.team() != null && directory.team(io.github.crmkit.model.TeamId.of(pool.team())).isPresent()) {
+        teams.add(pool.team());
+      }
+    }
+    Set<String> territoryIds = new HashSet<>();
+    for (Territory t : territoryList) {
+      territoryIds.add(t.id().value());
+    }
+    List<PolicyProblem> problems = PolicyValidator.validate(policy, plugins,
+        new PolicyValidator.Known(agentIndex.keySet(), teams, territoryIds));
+    if (!problems.isEmpty()) {
+      throw new RoutingPolicyException(problems);
+    }
+
+    // conditions: the rules' and the pools' preferences, compiled together
+    List<Condition> all = new ArrayList<>();
+    List<String> paths = new ArrayList<>();
+    for (int i = 0; i < policy.rules().size(); i++) {
+      all.add(policy.rules().get(i).when());
+      paths.add("$.rules[" + i + "].when");
+    }
+    for (int p = 0; p < policy.pools().size(); p++) {
+      for (Map.Entry<String, Condition> e : policy.pools().get(p).preferences().entrySet()) {
+        all.add(e.getValue());
+        paths.add(PolicyJson.child("$.pools[" + p + "].preferences", e.getKey()));
+      }
+    }
+    int[] roots = new int[all.size()];
+    conditions = CompiledConditions.compile(all, paths, plugins, territories, policyZone, roots);
+    int rules = policy.rules().size();
+    ruleIds = new String[rules];
+    ruleRoots = Arrays.copyOf(roots, rules);
+    for (int i = 0; i < rules; i++) {
+      ruleIds[i] = policy.rules().get(i).id();
+    }
+
+    Map<String, Integer> poolIndex = new HashMap<>();
+    for (int p = 0; p < policy.pools().size(); p++) {
+      poolIndex.put(policy.pools().get(p).id(), p);
+    }
+    pools = new CompiledPool[policy.pools().size()];
+    int preferenceRoot = rules;
+    boolean preferences = false;
+    for (int p = 0; p < pools.length; p++) {
+      PoolDefinition def = policy.pools().get(p);
+      Map<String, Integer> preferenceNodes = new HashMap<>();
+      for (String member : def.preferences().keySet()) {
+        preferenceNodes.put(member, roots[preferenceRoot++]);
+        preferences = true;
+      }
+      pools[p] = compilePool(def, poolIndex, preferenceNodes);
+    }
+    hasPreferences = preferences;
+    territoryPools = new CompiledPool[territories.size()];
+    for (int t = 0; t < territoryPools.length; t++) {
+      List<Integer> members = new ArrayList<>();
+      for (int a = 0; a < agents.length; a++) {
+        if (agents[a].territories().contains(territories.ids[t])) {
+          members.add(a);
+        }
+      }
+      territoryPools[t] = compileMembers("territory:" + territories.ids[t].value(),
+          "territoryPool:" + territories.ids[t].value(), policy.territoryStrategy(), members, List.of(), List.of(),
+          Capacity.unlimited(), false, 0, List.of(), -1, Map.of());
+    }
+    chains = new CompiledTarget[rules][];
+    for (int r = 0; r < rules; r++) {
+      RuleEntry rule = policy.rules().get(r);
+      List<CompiledTarget> chain = new ArrayList<>();
+      Set<String> seen = new HashSet<>();
+      List<Target> targets = new ArrayList<>();
+      targets.add(rule.target());
+      targets.addAll(rule.fallback());
+      for (Target target : targets) {
+        if (target.kind() == Target.Kind.POOL) {
+          int p = poolIndex.get(target.ref());
+          while (p >= 0 && seen.add("pool:" + pools[p].id)) {
+            chain.add(new CompiledTarget(Target.Kind.POOL, pools[p].id, p, pools[p].label));
+            p = pools[p].overflow;
+          }
+        } else if (seen.add(target.toString())) {
+          int index = target.kind() == Target.Kind.AGENT ? agentIndex.get(target.ref()) : -1;
+          chain.add(new CompiledTarget(target.kind(), target.ref(), index, target.toString()));
+        }
+      }
+      chains[r] = chain.toArray(new CompiledTarget[0]);
+    }
+  }
+
+  private Capacity smooth(Capacity caps) {
+    if (!policy.smoothMonthlyCaps() || caps.maxPerMonth().isEmpty()) {
+      return caps;
+    }
+    int daily = (caps.maxPerMonth().getAsInt() + 29) / 30;
+    if (caps.maxPerDay().isPresent() && caps.maxPerDay().getAsInt() <= daily) {
+      return caps;
+    }
+    return caps.toBuilder().maxPerDay(daily).build();
+  }
+
+  private static OptionalInt min(OptionalInt a, OptionalInt b) {
+    if (a.isEmpty()) {
+      return b;
+    }
+    if (b.isEmpty()) {
+      return a;
+    }
+    return OptionalInt.of(Math.min(a.getAsInt(), b.getAsInt()));
+  }
+
+  private CompiledPool compilePool(PoolDefinition def, Map<String, Integer> poolIndex,
+      Map<String, Integer> preferenceNodes) {
+    Set<Integer> members = new java.util.TreeSet<>();
+    for (String member : def.members()) {
+      members.add(agentIndex.get(member));
+    }
+    if (def.team() != null) {
+      for (int a = 0; a < agents.length; a++) {
+        if (agents[a].team().isPresent() && agents[a].team().get().value().equals(def.team())) {
+          members.add(a);
+        }
+      }
+    }
+    return compileMembers("pool:" + def.id(), "pool:" + def.id(), def.strategy(), new ArrayList<>(members),
+        def.requiredSkills(), def.requiredLanguages(), def.caps(), def.requireAvailable(),
+        def.availableWithinHours(), def.filters(), def.overflow() == null ? -1 : poolIndex.get(def.overflow()),
+        preferenceNodes);
+  }
+
+  private CompiledPool compileMembers(String scope, String label, String strategy, List<Integer> memberList,
+      List<String> skills, List<String> languages, Capacity poolCaps, boolean requireAvailable, int withinHours,
+      List<String> filterNames, int overflow, Map<String, Integer> preferenceNodes) {
+    int n = memberList.size();
+    int[] members = new int[n];
+    String[] exclusion = new String[n];
+    Capacity[] caps = new Capacity[n];
+    int[] preference = new int[n];
+    for (int i = 0; i < n; i++) {
+      int a = memberList.get(i);
+      members[i] = a;
+      Agent agent = agents[a];
+      exclusion[i] = staticExclusion(agent, skills, languages);
+      Capacity own = agent.capacity();
+      caps[i] = poolCaps.isUnlimited() ? agentCaps[a] : smooth(Capacity.builder()
+          .maxPerDay(min(own.maxPerDay(), poolCaps.maxPerDay()))
+          .maxPerWeek(min(own.maxPerWeek(), poolCaps.maxPerWeek()))
+          .maxPerMonth(min(own.maxPerMonth(), poolCaps.maxPerMonth()))
+          .maxPerRolling30Days(min(own.maxPerRolling30Days(), poolCaps.maxPerRolling30Days()))
+          .maxOpen(min(own.maxOpen(), poolCaps.maxOpen()))
+          .build());
+      preference[i] = preferenceNodes.getOrDefault(agentIds[a].value(), -1);
+    }
+    CandidateFilter[] filters = new CandidateFilter[filterNames.size()];
+    for (int i = 0; i < filters.length; i++) {
+      filters[i] = plugins.filter(filterNames.get(i));
+    }
+    return new CompiledPool(label.substring(label.indexOf(':') + 1), label, scope, strategy,
+        plugins.strategy(strategy), members, exclusion, caps, filters, filterNames.toArray(NO_STRINGS),
+        requireAvailable, withinHours, overflow, preference);
+  }
+
+  private static String staticExclusion(Agent agent, List<String> skills, List<String> languages) {
+    if (!agent.active()) {
+      return "inactive";
+    }
+    for (String skill : skills) {
+      if (!agent.skills().contains(skill)) {
+        return "missing-skill:" + skill;
+      }
+    }
+    for (String language : languages) {
+      String wanted = Locale.forLanguageTag(language).getLanguage();
+      boolean speaks = false;
+      for (String spoken : agent.languages()) {
+        speaks |= spoken.equals(language)
+            || !language.contains("-") && Locale.forLanguageTag(spoken).getLanguage().equals(wanted);
+      }
+      if (!speaks) {
+        return "missing-language:" + language;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Returns a new builder.
+   *
+   * @return a builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The compiled policy.
+   *
+   * @return the policy
+   */
+  public RoutingPolicy policy() {
+    return policy;
+  }
+
+  /**
+   * The ledger this engine records in.
+   *
+   * @return the ledger
+   */
+  public AssignmentLedger ledger() {
+    return ledger;
+  }
+
+  // ---------------------------------------------------------------------------------------------- single decisions
+
+  /**
+   * Routes one lead now (the engine's clock), records the assignment and publishes the event.
+   *
+   * @param lead the lead
+   * @return the decision
+   */
+  public RoutingDecision route(Lead lead) {
+    return route(lead, clock.instant());
+  }
+
+  /**
+   * Routes one lead at a given instant, records the assignment and publishes the event.
+   *
+   * @param lead the lead
+   * @param now the decision's instant
+   * @return the decision
+   */
+  public RoutingDecision route(Lead lead, Instant now) {
+    Objects.requireNonNull(lead, "lead");
+    Objects.requireNonNull(now, "now");
+    RoutingDecision decision = decide(lead, now, ledger);
+    publish(decision, null);
+    return decision;
+  }
+
+  private RoutingDecision decide(Lead lead, Instant now, AssignmentLedger state) {
+    List<DecisionTrace.TargetAttempt> attempts = new ArrayList<>(2);
+    String affinity = "off";
+    if (policy.ownerAffinity()) {
+      affinity = ownerAffinity(lead, now, state, attempts);
+      if (affinity.startsWith("assigned")) {
+        String owner = affinity.substring("assigned:".length());
+        DecisionTrace trace = new DecisionTrace(policy.revision(), seed, affinity, List.of(), attempts);
+        return new RoutingDecision(lead.id(), Outcome.ASSIGNED, owner, "owner-affinity", null, now, trace);
+      }
+      if (affinity.equals("already-assigned")) {
+        return alreadyAssigned(lead, now, state, affinity, List.of(), attempts, null);
+      }
+    }
+    LeadFacts facts = new LeadFacts(lead, conditions, territories);
+    int[] failed = new int[ruleRoots.length];
+    int matched = -1;
+    for (int r = 0; r < ruleRoots.length; r++) {
+      int fail = conditions.evalFail(ruleRoots[r], facts);
+      failed[r] = fail;
+      if (fail < 0) {
+        matched = r;
+        break;
+      }
+    }
+    List<DecisionTrace.RuleCheck> checks = new RuleCheckList(ruleIds, conditions, failed,
+        matched < 0 ? ruleRoots.length : matched + 1);
+    if (matched < 0) {
+      DecisionTrace trace = new DecisionTrace(policy.revision(), seed, affinity, checks, attempts);
+      return new RoutingDecision(lead.id(), Outcome.UNASSIGNED, null, null, "no-rule-matched", now, trace);
+    }
+    String ruleId = ruleIds[matched];
+    for (CompiledTarget target : chains[matched]) {
+      switch (target.kind()) {
+        case QUEUE -> {
+          attempts.add(new DecisionTrace.TargetAttempt(target.label(), null, List.of(), null, null, "queued"));
+          return new RoutingDecision(lead.id(), Outcome.QUEUED, target.ref(), ruleId, null, now,
+              new DecisionTrace(policy.revision(), seed, affinity, checks, attempts));
+        }
+        case PUBLIC_POOL -> {
+          attempts.add(new DecisionTrace.TargetAttempt(target.label(), null, List.of(), null, null, "pooled"));
+          return new RoutingDecision(lead.id(), Outcome.POOLED, target.ref(), ruleId, null, now,
+              new DecisionTrace(policy.revision(), seed, affinity, checks, attempts));
+        }
+        case UNASSIGNED -> {
+          attempts.add(new DecisionTrace.TargetAttempt(target.label(), null, List.of(), null, null, "unassigned"));
+          return new RoutingDecision(lead.id(), Outcome.UNASSIGNED, null, ruleId, target.ref(), now,
+              new DecisionTrace(policy.revision(), seed, affinity, checks, attempts));
+        }
+        case AGENT -> {
+          String result = tryAgent(lead, now, state, target.index(), target.label(), attempts);
+          if (result != null) {
+            return finish(lead, now, state, result, ruleId, affinity, checks, attempts);
+          }
+        }
+        case TERRITORY_POOL -> {
+          int t = facts.territory();
+          if (t >= 0 && target.ref().equals("parent")) {
+            t = territories.parent[t];
+          }
+          if (t < 0) {
+            attempts.add(new DecisionTrace.TargetAttempt(target.label(), null, List.of(), null, null,
+                target.ref().equals("parent") ? "no-parent-territory" : "no-territory"));
+          } else {
+            String result = tryPool(lead, now, state, territoryPools[t], facts, attempts);
+            if (result != null) {
+              return finish(lead, now, state, result, ruleId, affinity, checks, attempts);
+            }
+          }
+        }
+        default -> {
+          String result = tryPool(lead, now, state, pools[target.index()], facts, attempts);
+          if (result != null) {
+            return finish(lead, now, state, result, ruleId, affinity, checks, attempts);
+          }
+        }
+      }
+    }
+    DecisionTrace trace = new DecisionTrace(policy.revision(), seed, affinity, checks, attempts);
+    return new RoutingDecision(lead.id(), Outcome.UNASSIGNED, null, ruleId, "no-eligible-candidate", now, trace);
+  }
+
+  private RoutingDecision finish(Lead lead, Instant now, AssignmentLedger state, String result, String ruleId,
+      String affinity, List<DecisionTrace.RuleCheck> checks, List<DecisionTrace.TargetAttempt> attempts) {
+    if (result.startsWith("already-assigned")) {
+      return alreadyAssigned(lead, now, state, affinity, checks, attempts, ruleId);
+    }
+    DecisionTrace trace = new DecisionTrace(policy.revision(), seed, affinity, checks, attempts);
+    return new RoutingDecision(lead.id(), Outcome.ASSIGNED, result, ruleId, null, now, trace);
+  }
+
+  private RoutingDecision alreadyAssigned(Lead lead, Instant now, AssignmentLedger state, String affinity,
+      List<DecisionTrace.RuleCheck> checks, List<DecisionTrace.TargetAttempt> attempts, String ruleId) {
+    DecisionTrace trace = new DecisionTrace(policy.revision(), seed, affinity, checks, attempts);
+    return new RoutingDecision(lead.id(), Outcome.UNASSIGNED, null, ruleId, "already-assigned", now, trace);
+  }
+
+  private String ownerAffinity(Lead lead, Instant now, AssignmentLedger state,
+      List<DecisionTrace.TargetAttempt> attempts) {
+    Optional<AgentId> owner;
+    try {
+      owner = duplicates.existingOwner(lead);
+    } catch (RuntimeException e) {
+      return "error:" + e.getClass().getSimpleName();
+    }
+    if (owner.isEmpty()) {
+      return "none";
+    }
+    Integer a = agentIndex.get(owner.get().value());
+    if (a == null) {
+      return "owner-unknown:" + owner.get().value();
+    }
+    String result = tryAgent(lead, now, state, a, "ownerAffinity:" + owner.get().value(), attempts);
+    if (result == null) {
+      return "owner-excluded:" + owner.get().value();
+    }
+    return result.startsWith("already-assigned") ? "already-assigned" : "assigned:" + result;
+  }
+
+  /** Tries one agent: returns its id if reserved, "already-assigned..." if the lead is owned, or null. */
+  private String tryAgent(Lead lead, Instant now, AssignmentLedger state, int a, String label,
+      List<DecisionTrace.TargetAttempt> attempts) {
+    String id = agentIds[a].value();
+    if (!agents[a].active()) {
+      attempts.add(new DecisionTrace.TargetAttempt(label, null,
+          List.of(new DecisionTrace.CandidateCheck(id, "inactive")), null, null, "no-eligible-candidate"));
+      return null;
+    }
+    AgentCounters counters = state.counters(agentIds[a], now, agentZones[a]);
+    String cap = InMemoryAssignmentLedger.refusingCap(agentCaps[a], counters);
+    if (cap == null) {
+      Reservation r = state.reserve(new ReservationRequest(lead.id(), agentIds[a], now, agentZones[a],
+          agentCaps[a], null, false, false, false));
+      if (r.reserved()) {
+        attempts.add(new DecisionTrace.TargetAttempt(label, null,
+            List.of(new DecisionTrace.CandidateCheck(id, null)), null, null, "chosen:" + id));
+        return id;
+      }
+      if (r.status() == Reservation.Status.ALREADY_ASSIGNED) {
+        attempts.add(new DecisionTrace.TargetAttempt(label, null,
+            List.of(new DecisionTrace.CandidateCheck(id, null)), null, null, "already-assigned"));
+        return "already-assigned";
+      }
+      cap = r.cap();
+    }
+    attempts.add(new DecisionTrace.TargetAttempt(label, null,
+        List.of(new DecisionTrace.CandidateCheck(id, "capped:" + cap)), null, null, "no-eligible-candidate"));
+    return null;
+  }
+
+  /** Tries a pool: returns the chosen agent's id, "already-assigned" if the lead is owned, or null. */
+  private String tryPool(Lead lead, Instant now, AssignmentLedger state, CompiledPool pool, LeadFacts facts,
+      List<DecisionTrace.TargetAttempt> attempts) {
+    int n = pool.members.length;
+    String[] excluded = new String[n];
+    AgentCounters[] counters = new AgentCounters[n];
+    long[] free = new long[n];
+    int eligibleCount = 0;
+    for (int i = 0; i < n; i++) {
+      int a = pool.members[i];
+      String why = pool.staticExclusion[i];
+      if (why == null && pool.requireAvailable && !available(agents[a], now, pool.withinHours)) {
+        why = "unavailable";
+      }
+      if (why == null && pool.filters.length > 0) {
+        why = pluginFilters(pool, agents[a], lead, now);
+      }
+      if (why == null) {
+        counters[i] = state.counters(agentIds[a], now, agentZones[a]);
+        int[] caps = pool.capArrays[i];
+        String cap = refusingCap(caps, counters[i]);
+        if (cap != null) {
+          why = "capped:" + cap;
+        } else {
+          free[i] = freeCapacity(caps, counters[i]);
+        }
+      }
+      excluded[i] = why;
+      if (why == null) {
+        eligibleCount++;
+      }
+    }
+    String stateBefore = null;
+    String stateAfter = null;
+    String result = "no-eligible-candidate";
+    String chosen = null;
+    while (eligibleCount > 0) {
+      int[] eligible = new int[eligibleCount];
+      for (int i = 0, k = 0; i < n; i++) {
+        if (excluded[i] == null) {
+          eligible[k++] = i;
+        }
+      }
+      int pick = select(pool, eligible, counters, free, facts, state);
+      int a = pool.members[pick];
+      ScopeCounters before = state.scopeCounters(pool.scope, agentIds[a]);
+      Reservation r = state.reserve(new ReservationRequest(lead.id(), agentIds[a], now, agentZones[a],
+          pool.caps[pick], pool.scope, false, false, false));
+      if (r.reserved()) {
+        ScopeCounters after = state.scopeCounters(pool.scope, agentIds[a]);
+        stateBefore = describeState(agentIds[a], before, counters[pick]);
+        stateAfter = describeState(agentIds[a], after, null);
+        chosen = agentIds[a].value();
+        result = "chosen:" + chosen;
+        break;
+      }
+      if (r.status() == Reservation.Status.ALREADY_ASSIGNED) {
+        result = "already-assigned";
+        chosen = "already-assigned";
+        break;
+      }
+      excluded[pick] = "capped:" + r.cap(); // another caller took the last place meanwhile
+      eligibleCount--;
+    }
+    List<DecisionTrace.CandidateCheck> candidates = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      candidates.add(new DecisionTrace.CandidateCheck(agentIds[pool.members[i]].value(), excluded[i]));
+    }
+    attempts.add(new DecisionTrace.TargetAttempt(pool.label, pool.strategyName, candidates, stateBefore, stateAfter,
+        result));
+    return chosen;
+  }
+
+  private static String describeState(AgentId agent, ScopeCounters scope, AgentCounters counters) {
+    StringBuilder out = new StringBuilder(agent.value()).append(" assigned=").append(scope.assigned())
+        .append(" credits=").append(scope.credits()).append(" lastEligibleStep=").append(scope.lastEligibleStep());
+    if (counters != null) {
+      out.append(" total=").append(counters.total()).append(" lastAssignedAtEpochMilli=")
+          .append(counters.lastAssignedAt() == null ? "never" : Long.toString(counters.lastAssignedAt().toEpochMilli()));
+    }
+    return out.toString();
+  }
+
+  private String pluginFilters(CompiledPool pool, Agent agent, Lead lead, Instant now) {
+    for (int f = 0; f < pool.filters.length; f++) {
+      String code;
+      try {
+        code = pool.filters[f].exclude(agent, lead, now);
+      } catch (RuntimeException e) {
+        code = "error";
+      }
+      if (code != null) {
+        return "filter:" + pool.filterNames[f] + ":" + code;
+      }
+    }
+    return null;
+  }
+
+  /** The caps per day, week, month, rolling 30 days and open items, -1 where there is none. */
+  static int[] capArray(Capacity caps) {
+    return new int[] {caps.maxPerDay().orElse(-1), caps.maxPerWeek().orElse(-1), caps.maxPerMonth().orElse(-1),
+        caps.maxPerRolling30Days().orElse(-1), caps.maxOpen().orElse(-1)};
+  }
+
+  private static final String[] CAP_NAMES = {"max-per-day", "max-per-week", "max-per-month",
+      "max-per-rolling-30-days", "max-open"};
+
+  /** The first cap that refuses one more assignment, or null; the same order as the in-memory ledger's. */
+  static String refusingCap(int[] caps, AgentCounters c) {
+    if (caps[0] >= 0 && c.day() >= caps[0]) {
+      return CAP_NAMES[0];
+    }
+    if (caps[1] >= 0 && c.week() >= caps[1]) {
+      return CAP_NAMES[1];
+    }
+    if (caps[2] >= 0 && c.month() >= caps[2]) {
+      return CAP_NAMES[2];
+    }
+    if (caps[3] >= 0 && c.rolling30Days() >= caps[3]) {
+      return CAP_NAMES[3];
+    }
+    if (caps[4] >= 0 && c.open() >= caps[4]) {
+      return CAP_NAMES[4];
+    }
+    return null;
+  }
+
+  static long freeCapacity(int[] caps, AgentCounters c) {
+    long free = Long.MAX_VALUE;
+    free = freeOf(free, caps[0], c.day());
+    free = freeOf(free, caps[1], c.week());
+    free = freeOf(free, caps[2], c.month());
+    free = freeOf(free, caps[3], c.rolling30Days());
+    return freeOf(free, caps[4], c.open());
+  }
+
+  private static long freeOf(long free, int cap, int used) {
+    return cap >= 0 ? Math.min(free, (long) cap - used) : free;
+  }
+
+  /**
+   * Whether an agent works at {@code now} or, with {@code withinHours > 0}, starts within that many hours: working
+   * hours in the calendar's zone, not on a holiday, not out of office. An agent without a calendar is available.
+   */
+  static boolean available(Agent agent, Instant now, int withinHours) {
+    if (agent.calendar().isEmpty()) {
+      return true;
+    }
+    WorkingCalendar calendar = agent.calendar().get();
+    if (calendar.isWorkingAt(now)) {
+      return true;
+    }
+    if (withinHours <= 0) {
+      return false;
+    }
+    Instant end = now.plusSeconds(withinHours * 3600L);
+    ZoneId zone = calendar.zone();
+    LocalDate day = now.atZone(zone).toLocalDate();
+    int days = withinHours / 24 + 2;
+    for (int d = 0; d < days; d++) {
+      LocalDate date = day.plusDays(d);
+      for (WorkingHours span : calendar.hours()) {
+        if (span.day() != date.getDayOfWeek()) {
+          continue;
+        }
+        Instant start = ZonedDateTime.of(date, span.start(), zone).toInstant();
+        if (!start.isBefore(now) && !start.isAfter(end) && calendar.isWorkingAt(start)) {
+          return true;
+        }
+      }
+    }
+    for (var absence : calendar.absences()) {
+      Instant back = absence.until();
+      if (back.isAfter(now) && !back.isAfter(end) && calendar.isWorkingAt(back)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // ------------------------------------------------------------------------------------------------- strategies
+
+  private static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+    return z ^ (z >>> 31);
+  }
+
+  private double random(Lead lead, long step) {
+    long x = mix(seed ^ mix(lead.id().value().hashCode() * 0x9e3779b97f4a7c15L + step));
+    return (x >>> 11) * 0x1.0p-53;
+  }
+
+  /** Whether member {@code i} has waited longer than member {@code j} (round robin's order). */
+  private boolean waitsLonger(CompiledPool pool, int i, int j, AgentCounters[] counters) {
+    Instant li = counters[i].lastAssignedAt();
+    Instant lj = counters[j].lastAssignedAt();
+    if (li == null ? lj != null : lj != null && !li.equals(lj)) {
+      return li == null || li.isBefore(lj);
+    }
+    if (counters[i].total() != counters[j].total()) {
+      return counters[i].total() < counters[j].total();
+    }
+    return agentIds[pool.members[i]].compareTo(agentIds[pool.members[j]]) < 0;
+  }
+
+  private int select(CompiledPool pool, int[] eligible, AgentCounters[] counters, long[] free, LeadFacts facts,
+      AssignmentLedger state) {
+    switch (pool.strategy) {
+      case CompiledPool.ROUND_ROBIN: {
+        int best = eligible[0];
+        for (int k = 1; k < eligible.length; k++) {
+          if (waitsLonger(pool, eligible[k], best, counters)) {
+            best = eligible[k];
+          }
+        }
+        return best;
+      }
+      case CompiledPool.SMOOTH_WEIGHTED:
+        return smoothWeighted(pool, eligible, counters, state);
+      case CompiledPool.LOAD_BALANCING: {
+        int best = eligible[0];
+        for (int k = 1; k < eligible.length; k++) {
+          int i = eligible[k];
+          if (free[i] > free[best] || free[i] == free[best] && waitsLonger(pool, i, best, counters)) {
+            best = i;
+          }
+        }
+        return best;
+      }
+      case CompiledPool.LEVELLING:
+        return levelling(pool, eligible, counters, state);
+      case CompiledPool.BATCH_ALLOCATION:
+        return batchAllocation(pool, eligible, free, facts, state);
+      case CompiledPool.WEIGHTED_RANDOM: {
+        double[] weights = new double[eligible.length];
+        for (int k = 0; k < eligible.length; k++) {
+          weights[k] = agents[pool.members[eligible[k]]].weight();
+        }
+        return eligible[weighted(weights, random(facts.lead, totalAssigned(pool, eligible, state)))];
+      }
+      default:
+        return plugin(pool, eligible, counters, free, facts, state);
+    }
+  }
+
+  private long totalAssigned(CompiledPool pool, int[] eligible, AssignmentLedger state) {
+    long total = 0;
+    for (int i : eligible) {
+      total += state.scopeCounters(pool.scope, agentIds[pool.members[i]]).assigned();
+    }
+    return total;
+  }
+
+  private static int weighted(double[] weights, double r) {
+    double sum = 0;
+    for (double w : weights) {
+      sum += w;
+    }
+    double x = r * sum;
+    double acc = 0;
+    for (int k = 0; k < weights.length; k++) {
+      acc += weights[k];
+      if (x < acc) {
+        return k;
+      }
+    }
+    return weights.length - 1;
+  }
+
+  /**
+   * Smooth weighted round robin (the sequence nginx's upstream module produces): each eligible member's current
+   * weight after {@code N} assignments is {@code N * w_i - W * n_i}; the next goes to the largest
+   * {@code (N + 1) * w_i - W * n_i}, so that each member stays within one assignment of its weighted share.
+   * Counts are those of the pool's scope; ties go to the larger weight, then round robin's order.
+   */
+  private int smoothWeighted(CompiledPool pool, int[] eligible, AgentCounters[] counters, AssignmentLedger state) {
+    long[] n = new long[eligible.length];
+    double totalWeight = 0;
+    long total = 0;
+    for (int k = 0; k < eligible.length; k++) {
+      n[k] = state.scopeCounters(pool.scope, agentIds[pool.members[eligible[k]]]).assigned();
+      total += n[k];
+      totalWeight += agents[pool.members[eligible[k]]].weight();
+    }
+    int best = -1;
+    double bestCurrent = 0;
+    for (int k = 0; k < eligible.length; k++) {
+      double w = agents[pool.members[eligible[k]]].weight();
+      double current = (total + 1) * w - totalWeight * n[k];
+      if (best < 0 || current > bestCurrent + 1e-9 * totalWeight) {
+        best = k;
+        bestCurrent = current;
+      } else if (Math.abs(current - bestCurrent) <= 1e-9 * totalWeight) {
+        double wb = agents[pool.members[eligible[best]]].weight();
+        if (w > wb || w == wb && waitsLonger(pool, eligible[k], eligible[best], counters)) {
+          best = k;
+          bestCurrent = current;
+        }
+      }
+    }
+    return eligible[best];
+  }
+
+  /**
+   * Count-based levelling with calibration: the member with the fewest assignments plus credits wins (ties by round
+   * robin's order). A member that was not eligible at the scope's previous decision (new, back from absence, or
+   * capped) is first given credits up to the lowest count of the members that were, so it is not flooded with
+   * the work it missed.
+   */
+  private int levelling(CompiledPool pool, int[] eligible, AgentCounters[] counters, AssignmentLedger state) {
+    long step = state.scopeStep(pool.scope);
+    int m = eligible.length;
+    long[] effective = new long[m];
+    boolean[] continuing = new boolean[m];
+    long minContinuing = Long.MAX_VALUE;
+    AgentId[] ids = new AgentId[m];
+    for (int k = 0; k < m; k++) {
+      ids[k] = agentIds[pool.members[eligible[k]]];
+      ScopeCounters c = state.scopeCounters(pool.scope, ids[k]);
+      effective[k] = c.assigned() + c.credits();
+      continuing[k] = step > 0 && c.lastEligibleStep() == step - 1;
+      if (continuing[k]) {
+        minContinuing = Math.min(minContinuing, effective[k]);
+      }
+    }
+    long[] credits = new long[m];
+    if (minContinuing != Long.MAX_VALUE) {
+      for (int k = 0; k < m; k++) {
+        if (!continuing[k] && effective[k] < minContinuing) {
+          credits[k] = minContinuing - effective[k];
+          effective[k] = minContinuing;
+        }
+      }
+    }
+    state.recordStep(pool.scope, ids, credits);
+    int best = 0;
+    for (int k = 1; k < m; k++) {
+      if (effective[k] < effective[best]
+          || effective[k] == effective[best] && waitsLonger(pool, eligible[k], eligible[best], counters)) {
+        best = k;
+      }
+    }
+    return eligible[best];
+  }
+
+  /**
+   * Batch allocation in the manner of Odoo's lead assignment: members whose preferred condition the lead meets are
+   * served first; among the candidates the choice is random (seeded) with probability proportional to the free
+   * capacity (an unlimited member counts as 1,000).
+   */
+  private int batchAllocation(CompiledPool pool, int[] eligible, long[] free, LeadFacts facts,
+      AssignmentLedger state) {
+    int preferred = 0;
+    boolean[] prefers = new boolean[eligible.length];
+    for (int k = 0; k < eligible.length; k++) {
+      int node = pool.preference[eligible[k]];
+      if (node >= 0 && conditions.evalFail(node, facts) < 0) {
+        prefers[k] = true;
+        preferred++;
+      }
+    }
+    double[] weights = new double[eligible.length];
+    for (int k = 0; k < eligible.length; k++) {
+      if (preferred == 0 || prefers[k]) {
+        weights[k] = Math.min(free[eligible[k]], 1000L);
+      }
+    }
+    return eligible[weighted(weights, random(facts.lead, totalAssigned(pool, eligible, state)))];
+  }
+
+  private int plugin(CompiledPool pool, int[] eligible, AgentCounters[] counters, long[] free, LeadFacts facts,
+      AssignmentLedger state) {
+    long step = totalAssigned(pool, eligible, state);
+    SelectionContext context = new SelectionContext() {
+      @Override
+      public int size() {
+        return eligible.length;
+      }
+
+      @Override
+      public Agent agent(int i) {
+        return agents[pool.members[eligible[i]]];
+      }
+
+      @Override
+      public double weight(int i) {
+        return agents[pool.members[eligible[i]]].weight();
+      }
+
+      @Override
+      public long freeCapacity(int i) {
+        return free[eligible[i]];
+      }
+
+      @Override
+      public AgentCounters counters(int i) {
+        return counters[eligible[i]];
+      }
+
+      @Override
+      public io.github.crmkit.routing.port.ScopeCounters scopeCounters(int i) {
+        return state.scopeCounters(pool.scope, agentIds[pool.members[eligible[i]]]);
+      }
+
+      @Override
+      public long tieBreak(int i) {
+        return mix(seed ^ mix(agentIds[pool.members[eligible[i]]].value().hashCode()
+            + 0x632be59bd9b4e019L * facts.lead.id().value().hashCode()));
+      }
+
+      @Override
+      public double random() {
+        return RoutingEngine.this.random(facts.lead, step);
+      }
+
+      @Override
+      public Lead lead() {
+        return facts.lead;
+      }
+    };
+    int pick;
+    try {
+      pick = pool.plugin.select(context);
+    } catch (RuntimeException e) {
+      pick = -1;
+    }
+    if (pick < 0 || pick >= eligible.length) {
+      int best = eligible[0]; // a broken plugin falls back to round robin, never to list order
+      for (int k = 1; k < eligible.length; k++) {
+        if (waitsLonger(pool, eligible[k], best, counters)) {
+          best = eligible[k];
+        }
+      }
+      return best;
+    }
+    return eligible[pick];
+  }
+
+  // ------------------------------------------------------------------------------------------------ batch, dry run
+
+  /**
+   * Routes a batch at one instant: every lead gets exactly one decision, in input order. Leads that meet a member's
+   * preferred condition (batch allocation) are routed first, so preferences are served before capacity runs out;
+   * the strategies' state advances lead by lead, so the batch is distributed as fairly as a stream. A lead whose
+   * decision fails unexpectedly (a broken ledger) is returned unassigned with reason {@code error}, never dropped.
+   *
+   * @param leads the leads
+   * @param now the decision instant
+   * @return the decisions and counts
+   */
+  public BatchResult routeBatch(List<Lead> leads, Instant now) {
+    Objects.requireNonNull(now, "now");
+    RoutingDecision[] out = new RoutingDecision[leads.size()];
+    Integer[] order = new Integer[leads.size()];
+    boolean[] preferred = new boolean[leads.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+      preferred[i] = hasPreferences && prefersAny(leads.get(i));
+    }
+    Arrays.sort(order, (x, y) -> Boolean.compare(preferred[y], preferred[x]));
+    for (int i : order) {
+      Lead lead = leads.get(i);
+      RoutingDecision decision;
+      try {
+        decision = decide(lead, now, ledger);
+      } catch (RuntimeException e) {
+        decision = new RoutingDecision(lead.id(), Outcome.UNASSIGNED, null, null, "error", now,
+            new DecisionTrace(policy.revision(), seed, "error:" + e.getClass().getSimpleName(), List.of(),
+                List.of()));
+      }
+      out[i] = decision;
+      publish(decision, null);
+    }
+    return batchResult(Arrays.asList(out));
+  }
+
+  private boolean prefersAny(Lead lead) {
+    LeadFacts facts = new LeadFacts(lead, conditions, territories);
+    for (CompiledPool pool : pools) {
+      for (int node : pool.preference) {
+        if (node >= 0 && conditions.evalFail(node, facts) < 0) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static BatchResult batchResult(List<RoutingDecision> decisions) {
+    int[] counts = new int[Outcome.values().length];
+    for (RoutingDecision d : decisions) {
+      counts[d.outcome().ordinal()]++;
+    }
+    return new BatchResult(decisions, counts[Outcome.ASSIGNED.ordinal()], counts[Outcome.QUEUED.ordinal()],
+        counts[Outcome.POOLED.ordinal()], counts[Outcome.UNASSIGNED.ordinal()]);
+  }
+
+  /**
+   * Replays a historical stream of leads through this engine's policy against a fresh in-memory ledger, each at
+   * its received instant, without touching the live ledger or publishing events.
+   *
+   * @param leads the leads, in the order they arrived
+   * @return the report
+   */
+  public DryRunReport dryRun(Iterable<Lead> leads) {
+    return dryRun(leads, new InMemoryAssignmentLedger());
+  }
+
+  /**
+   * Replays a historical stream of leads against a scratch ledger the caller provides (for example one primed with
+   * a copy of today's counters), each at its received instant, without publishing events.
+   *
+   * @param leads the leads, in the order they arrived
+   * @param scratch the ledger to record in
+   * @return the report
+   */
+  public DryRunReport dryRun(Iterable<Lead> leads, AssignmentLedger scratch) {
+    Objects.requireNonNull(scratch, "scratch");
+    List<RoutingDecision> decisions = new ArrayList<>();
+    Map<String, Integer> perAgent = new TreeMap<>();
+    Map<String, Integer> capHits = new TreeMap<>();
+    Map<String, Integer> reasons = new TreeMap<>();
+    Map<String, Integer> perTarget = new TreeMap<>();
+    for (Lead lead : leads) {
+      RoutingDecision d = decide(lead, lead.receivedAt(), scratch);
+      decisions.add(d);
+      switch (d.outcome()) {
+        case ASSIGNED -> perAgent.merge(d.target(), 1, Integer::sum);
+        case UNASSIGNED -> reasons.merge(d.reason(), 1, Integer::sum);
+        default -> perTarget.merge(d.outcome().name().toLowerCase(Locale.ROOT) + ":" + d.target(), 1, Integer::sum);
+      }
+      for (DecisionTrace.TargetAttempt attempt : d.trace().attempts()) {
+        for (DecisionTrace.CandidateCheck c : attempt.candidates()) {
+          if (c.excludedBy() != null && c.excludedBy().startsWith("capped:")) {
+            capHits.merge(c.agent(), 1, Integer::sum);
+          }
+        }
+      }
+    }
+    BatchResult counts = batchResult(decisions);
+    return new DryRunReport(decisions.size(), counts.assigned(), counts.queued(), counts.pooled(),
+        counts.unassigned(), new TreeMap<>(perAgent), new TreeMap<>(capHits), new TreeMap<>(reasons),
+        new TreeMap<>(perTarget), decisions);
+  }
+
+  // -------------------------------------------------------------------------------------------------------- manual
+
+  /**
+   * Assigns a lead to an agent by hand, through the ledger, so that round robin and the caps see it. Without
+   * {@code force} the agent's caps apply.
+   *
+   * @param lead the lead's id
+   * @param agent the agent
+   * @param force whether to assign past a cap
+   * @param now the instant
+   * @return the decision: assigned, or unassigned with {@code unknown-agent}, {@code capped:...} or
+   *     {@code already-assigned}
+   */
+  public RoutingDecision assign(LeadId lead, AgentId agent, boolean force, Instant now) {
+    return manual(lead, agent, force, now, false);
+  }
+
+  /**
+   * Moves a lead to another agent by hand: the new owner's counters and backlog grow, the old owner's backlog
+   * shrinks.
+   *
+   * @param lead the lead's id
+   * @param agent the new owner
+   * @param force whether to assign past a cap
+   * @param now the instant
+   * @return the decision
+   */
+  public RoutingDecision reassign(LeadId lead, AgentId agent, boolean force, Instant now) {
+    return manual(lead, agent, force, now, true);
+  }
+
+  private RoutingDecision manual(LeadId lead, AgentId agent, boolean force, Instant now, boolean reassign) {
+    Objects.requireNonNull(lead, "lead");
+    Objects.requireNonNull(agent, "agent");
+    Objects.requireNonNull(now, "now");
+    Integer a = agentIndex.get(agent.value());
+    String label = "manual:" + agent.value();
+    RoutingDecision decision;
+    if (a == null) {
+      decision = manualDecision(lead, now, null, "unknown-agent", label, null);
+    } else {
+      Reservation r = ledger.reserve(new ReservationRequest(lead, agent, now, agentZones[a], agentCaps[a], null,
+          true, force, reassign));
+      if (r.reserved()) {
+        decision = manualDecision(lead, now, agent.value(), null, label, r.previousOwner());
+      } else if (r.status() == Reservation.Status.CAPPED) {
+        decision = manualDecision(lead, now, null, "capped:" + r.cap(), label, null);
+      } else {
+        decision = manualDecision(lead, now, null, "already-assigned", label, null);
+      }
+    }
+    publish(decision, decision.outcome() == Outcome.ASSIGNED && reassign ? "lead.reassigned" : null);
+    return decision;
+  }
+
+  private RoutingDecision manualDecision(LeadId lead, Instant now, String agent, String reason, String label,
+      AgentId previous) {
+    String result = agent != null ? "chosen:" + agent + (previous == null ? "" : " (was " + previous.value() + ")")
+        : reason;
+    DecisionTrace trace = new DecisionTrace(policy.revision(), seed, "off", List.of(),
+        List.of(new DecisionTrace.TargetAttempt(label, null, List.of(), null, null, result)));
+    return agent != null
+        ? new RoutingDecision(lead, Outcome.ASSIGNED, agent, "manual", null, now, trace)
+        : new RoutingDecision(lead, Outcome.UNASSIGNED, null, "manual", reason, now, trace);
+  }
+
+  /** Publishes the decision's event: {@code type}, or {@code lead.<outcome>} when null. */
+  private void publish(RoutingDecision decision, String type) {
+    if (events == null) {
+      return;
+    }
+    if (type == null) {
+      type = "lead." + decision.outcome().name().toLowerCase(Locale.ROOT);
+    }
+    DomainEvent.Builder event = DomainEvent.builder()
+        .eventId(eventIds.get())
+        .type(type)
+        .occurredAt(decision.decidedAt())
+        .aggregateType("lead")
+        .aggregateId(decision.lead().value());
+    if (decision.target() != null) {
+      event.putAttribute(decision.outcome() == Outcome.ASSIGNED ? "agent" : "target",
+          AttributeValue.ofString(decision.target()));
+    }
+    if (decision.ruleId() != null) {
+      event.putAttribute("rule", AttributeValue.ofString(decision.ruleId()));
+    }
+    if (decision.reason() != null) {
+      event.putAttribute("reason", AttributeValue.ofString(decision.reason()));
+    }
+    event.putAttribute("policyRevision", AttributeValue.ofString(policy.revision()));
+    events.publish(event.build());
+  }
+
+  /** Returns the policy revision and sizes, never personal data. */
+  @Override
+  public String toString() {
+    return "RoutingEngine{revision=" + policy.revision() + ", rules=" + ruleIds.length + ", pools=" + pools.length
+        + ", agents=" + agents.length + "}";
+  }
+
+  /**
+   * Builds a {@link RoutingEngine}: a policy, the agent directory (read once), and optionally the plugins, ledger
+   * (a new in-memory one by default), event publisher (none by default), clock (UTC system clock), seed (0),
+   * duplicate finder (none) and event id source (a counter).
+   *
+   * <p>Not thread-safe.
+   */
+  public static final class Builder {
+    private RoutingPolicy policy;
+    private AgentDirectory directory;
+    private RoutingPlugins plugins = RoutingPlugins.none();
+    private AssignmentLedger ledger;
+    private DomainEventPublisher events;
+    private Clock clock = Clock.systemUTC();
+    private long seed;
+    private DuplicateFinder duplicates = DuplicateFinder.NONE;
+    private Supplier<String> eventIds;
+
+    private Builder() {}
+
+    /**
+     * Sets the policy.
+     *
+     * @param policy the policy
+     * @return this builder
+     */
+    public Builder policy(RoutingPolicy policy) {
+      this.policy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /**
+     * Sets the directory of agents, teams and territories, read once by {@link #build()}.
+     *
+     * @param directory the directory
+     * @return this builder
+     */
+    public Builder directory(AgentDirectory directory) {
+      this.directory = Objects.requireNonNull(directory, "directory");
+      return this;
+    }
+
+    /**
+     * Sets the plugins whose names the policy may use.
+     *
+     * @param plugins the plugins
+     * @return this builder
+     */
+    public Builder plugins(RoutingPlugins plugins) {
+      this.plugins = Objects.requireNonNull(plugins, "plugins");
+      return this;
+    }
+
+    /**
+     * Sets the ledger.
+     *
+     * @param ledger the ledger
+     * @return this builder
+     */
+    public Builder ledger(AssignmentLedger ledger) {
+      this.ledger = Objects.requireNonNull(ledger, "ledger");
+      return this;
+    }
+
+    /**
+     * Sets the event publisher; without one, no events are built.
+     *
+     * @param events the publisher
+     * @return this builder
+     */
+    public Builder events(DomainEventPublisher events) {
+      this.events = Objects.requireNonNull(events, "events");
+      return this;
+    }
+
+    /**
+     * Sets the clock {@link RoutingEngine#route(Lead)} reads.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Sets the seed of the random strategies and tie-break keys.
+     *
+     * @param seed the seed
+     * @return this builder
+     */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /**
+     * Sets the duplicate finder for owner affinity.
+     *
+     * @param duplicates the finder
+     * @return this builder
+     */
+    public Builder duplicates(DuplicateFinder duplicates) {
+      this.duplicates = Objects.requireNonNull(duplicates, "duplicates");
+      return this;
+    }
+
+    /**
+     * Sets the source of event ids.
+     *
+     * @param eventIds the source; each id 1 to 128 characters
+     * @return this builder
+     */
+    public Builder eventIds(Supplier<String> eventIds) {
+      this.eventIds = Objects.requireNonNull(eventIds, "eventIds");
+      return this;
+    }
+
+    /**
+     * Validates the policy against the plugins and the directory and compiles the engine.
+     *
+     * @return the engine
+     * @throws RoutingPolicyException if the policy is not valid, with the JSON path of every problem
+     * @throws IllegalStateException if the policy or the directory is missing
+     */
+    public RoutingEngine build() {
+      if (policy == null || directory == null) {
+        throw new IllegalStateException("RoutingEngine.Builder needs a policy and a directory");
+      }
+      if (ledger == null) {
+        ledger = new InMemoryAssignmentLedger();
+      }
+      if (eventIds == null) {
+        AtomicLong counter = new AtomicLong();
+        eventIds = () -> "routing-" + counter.incrementAndGet();
+      }
+      return new RoutingEngine(this);
+    }
+  }
+
+}

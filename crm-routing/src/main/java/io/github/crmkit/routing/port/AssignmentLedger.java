@@ -1,0 +1,87 @@
+package io.github.crmkit.routing.port;
+
+import io.github.crmkit.model.AgentId;
+import io.github.crmkit.model.LeadId;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/**
+ * Secondary port: the state routing shares between calls, threads and (with a database implementation) application
+ * instances: each agent's assignment counters and backlog, each lead's owner, and the selection strategies'
+ * counters per scope.
+ *
+ * <p>Contract (checked by {@code AssignmentLedgerContract} in crm-routing's test jar):
+ * <ul>
+ *   <li>{@link #reserve} is one atomic check-and-reserve: of any number of concurrent requests, never more are
+ *       recorded than the caps allow, and a lead never gets two owners;</li>
+ *   <li>manual assignments are recorded through {@link #reserve} too, so they count for fairness;</li>
+ *   <li>{@link #release} takes a lead out of its owner's backlog (the lead was closed or converted);</li>
+ *   <li>reads see every reservation that completed before them.</li>
+ * </ul>
+ * Implementations are thread-safe.
+ */
+public interface AssignmentLedger {
+  /**
+   * Returns an agent's counters as of an instant.
+   *
+   * @param agent the agent
+   * @param at the instant
+   * @param zone the agent's time zone (for calendar day, week and month)
+   * @return the counters, {@link AgentCounters#NONE} for an unknown agent
+   */
+  AgentCounters counters(AgentId agent, Instant at, ZoneId zone);
+
+  /**
+   * Checks the caps and the lead's owner and records the assignment, as one atomic operation.
+   *
+   * @param request the request
+   * @return what was done
+   */
+  Reservation reserve(ReservationRequest request);
+
+  /**
+   * Takes a lead out of its owner's backlog; its assignment still counts in the day, week and month counters.
+   *
+   * @param lead the lead
+   * @return true if the lead had an owner
+   */
+  boolean release(LeadId lead);
+
+  /**
+   * Returns a lead's current owner.
+   *
+   * @param lead the lead
+   * @return the owner, if assigned and not released
+   */
+  Optional<AgentId> owner(LeadId lead);
+
+  /**
+   * Returns a strategy's counters for one member of a scope.
+   *
+   * @param scope the scope
+   * @param agent the member
+   * @return the counters, {@link ScopeCounters#NONE} if never seen
+   */
+  ScopeCounters scopeCounters(String scope, AgentId agent);
+
+  /**
+   * Returns how many decisions a scope has taken (its step).
+   *
+   * @param scope the scope
+   * @return the step, 0 if never used
+   */
+  long scopeStep(String scope);
+
+  /**
+   * Records that a decision in a scope saw some members eligible, granting calibration credits: member
+   * {@code i} gets {@code credits[i]} more (zero for none) and its last eligible step becomes the scope's step;
+   * then the scope's step advances by one. Atomic per scope.
+   *
+   * @param scope the scope
+   * @param members the eligible members
+   * @param credits the credits per member, the same length, none negative
+   * @return the scope's step before the call
+   */
+  long recordStep(String scope, AgentId[] members, long[] credits);
+}

@@ -1,0 +1,148 @@
+package io.github.crmkit.routing.port;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.crmkit.model.AgentId;
+import io.github.crmkit.model.Capacity;
+import io.github.crmkit.model.LeadId;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract of {@link AssignmentLedger}: subclass it in the tests of an implementation and return a fresh, empty
+ * ledger from {@link #newLedger()}. Shipped in crm-routing's test jar ({@code <type>test-jar</type>}).
+ */
+public abstract class AssignmentLedgerContract {
+  /** For subclasses. */
+  protected AssignmentLedgerContract() {}
+
+  private static final ZoneId UTC = ZoneId.of("UTC");
+  private static final Instant MONDAY = Instant.parse("2026-03-02T09:00:00Z");
+  private static final AgentId A = AgentId.of("a");
+  private static final AgentId B = AgentId.of("b");
+  private static final AgentId C = AgentId.of("c");
+
+  /**
+   * Returns a new, empty ledger.
+   *
+   * @return the ledger
+   */
+  protected abstract AssignmentLedger newLedger();
+
+  private static ReservationRequest request(String lead, AgentId agent, Instant at, Capacity caps) {
+    return new ReservationRequest(LeadId.of(lead), agent, at, UTC, caps, "scope", false, false, false);
+  }
+
+  @Test
+  void countsAssignmentsPerDayWeekMonthAndRolling30Days() {
+    AssignmentLedger ledger = newLedger();
+    Instant[] at = {Instant.parse("2026-02-20T10:00:00Z"), Instant.parse("2026-02-27T10:00:00Z"),
+        Instant.parse("2026-03-01T10:00:00Z"), MONDAY.minusSeconds(3600), MONDAY};
+    for (int i = 0; i < at.length; i++) {
+      assertThat(ledger.reserve(request("L-" + i, A, at[i], Capacity.unlimited())).reserved()).isTrue();
+    }
+    // on Monday 2 March: today 2, this week (from Monday) 2, this month 3 (from 1 March), last 30 days all 5
+    assertThat(ledger.counters(A, MONDAY, UTC)).isEqualTo(new AgentCounters(2, 2, 3, 5, 5, MONDAY, 5));
+    assertThat(ledger.counters(B, MONDAY, UTC)).isEqualTo(AgentCounters.NONE);
+    // in Shanghai (UTC+8) it is already 17:00 on Monday; Sunday 1 March 10:00 UTC was 18:00 there
+    assertThat(ledger.counters(A, MONDAY, ZoneId.of("Asia/Shanghai")).day()).isEqualTo(2);
+  }
+
+  @Test
+  void refusesPastACapAndNamesIt() {
+    AssignmentLedger ledger = newLedger();
+    Capacity caps = Capacity.builder().maxPerDay(2).maxOpen(5).build();
+    assertThat(ledger.reserve(request("L-1", A, MONDAY, caps)).reserved()).isTrue();
+    assertThat(ledger.reserve(request("L-2", A, MONDAY, caps)).reserved()).isTrue();
+    Reservation third = ledger.reserve(request("L-3", A, MONDAY, caps));
+    assertThat(third.status()).isEqualTo(Reservation.Status.CAPPED);
+    assertThat(third.cap()).isEqualTo("max-per-day");
+    assertThat(ledger.owner(LeadId.of("L-3"))).isEmpty();
+    assertThat(ledger.reserve(new ReservationRequest(LeadId.of("L-3"), A, MONDAY, UTC, caps, null, true, true,
+        false)).reserved()).isTrue();
+  }
+
+  @Test
+  void neverGivesOneLeadTwoOwnersAndReassignsOnlyWhenAsked() {
+    AssignmentLedger ledger = newLedger();
+    assertThat(ledger.reserve(request("L-1", A, MONDAY, Capacity.unlimited())).reserved()).isTrue();
+    Reservation again = ledger.reserve(request("L-1", B, MONDAY, Capacity.unlimited()));
+    assertThat(again.status()).isEqualTo(Reservation.Status.ALREADY_ASSIGNED);
+    assertThat(again.previousOwner()).isEqualTo(A);
+    Reservation moved = ledger.reserve(new ReservationRequest(LeadId.of("L-1"), B, MONDAY, UTC,
+        Capacity.unlimited(), null, true, false, true));
+    assertThat(moved.reserved()).isTrue();
+    assertThat(moved.previousOwner()).isEqualTo(A);
+    assertThat(ledger.owner(LeadId.of("L-1"))).contains(B);
+    assertThat(ledger.counters(A, MONDAY, UTC).open()).isZero();
+    assertThat(ledger.counters(A, MONDAY, UTC).day()).isEqualTo(1);
+    assertThat(ledger.release(LeadId.of("L-1"))).isTrue();
+    assertThat(ledger.release(LeadId.of("L-1"))).isFalse();
+    assertThat(ledger.counters(B, MONDAY, UTC).open()).isZero();
+  }
+
+  @Test
+  void keepsScopeCountersAndSteps() {
+    AssignmentLedger ledger = newLedger();
+    ledger.reserve(request("L-1", A, MONDAY, Capacity.unlimited()));
+    assertThat(ledger.scopeCounters("scope", A)).isEqualTo(new ScopeCounters(1, 0, -1));
+    assertThat(ledger.recordStep("scope", new AgentId[] {A, B}, new long[] {0, 3})).isZero();
+    assertThat(ledger.recordStep("scope", new AgentId[] {B}, new long[] {1})).isEqualTo(1);
+    assertThat(ledger.scopeStep("scope")).isEqualTo(2);
+    assertThat(ledger.scopeCounters("scope", A)).isEqualTo(new ScopeCounters(1, 0, 0));
+    assertThat(ledger.scopeCounters("scope", B)).isEqualTo(new ScopeCounters(0, 4, 1));
+    assertThat(ledger.scopeCounters("other", A)).isEqualTo(ScopeCounters.NONE);
+  }
+
+  @Test
+  void concurrentReservationsNeverPassACapNorDoubleAssignALead() throws Exception {
+    AssignmentLedger ledger = newLedger();
+    Capacity caps = Capacity.builder().maxPerDay(100).build();
+    int threads = 8;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<int[]>> results = new ArrayList<>();
+    try {
+      for (int t = 0; t < threads; t++) {
+        int thread = t;
+        results.add(pool.submit(() -> {
+          start.await();
+          int[] won = new int[2];
+          for (int i = 0; i < 500; i++) {
+            // unique leads against the cap of C; shared leads between A and B
+            if (ledger.reserve(request("U-" + thread + "-" + i, C, MONDAY, caps)).reserved()) {
+              won[0]++;
+            }
+            if (ledger.reserve(request("S-" + i, thread % 2 == 0 ? A : B, MONDAY, Capacity.unlimited()))
+                .reserved()) {
+              won[1]++;
+            }
+          }
+          return won;
+        }));
+      }
+      start.countDown();
+      int capped = 0;
+      int shared = 0;
+      for (Future<int[]> f : results) {
+        int[] won = f.get(60, TimeUnit.SECONDS);
+        capped += won[0];
+        shared += won[1];
+      }
+      assertThat(capped).isEqualTo(100);
+      assertThat(shared).isEqualTo(500);
+      assertThat(ledger.counters(C, MONDAY, UTC).day()).isEqualTo(100);
+      assertThat(ledger.counters(A, MONDAY, UTC).day() + ledger.counters(B, MONDAY, UTC).day()).isEqualTo(500);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
