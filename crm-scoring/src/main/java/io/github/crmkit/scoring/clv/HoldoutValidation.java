@@ -230,7 +230,8 @@ public final class HoldoutValidation {
   }
 
   /**
-   * Expected against actual repeat purchases of a cohort by period.
+   * Expected against actual repeat purchases of a cohort by period. Immutable and thread-safe: the arrays are copied
+   * in and out.
    *
    * @param predictedCumulative expected cumulative repeat purchases at the end of each period
    * @param predictedIncremental expected repeat purchases in each period
