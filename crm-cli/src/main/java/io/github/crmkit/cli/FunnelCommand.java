@@ -35,8 +35,9 @@ import picocli.CommandLine.Option;
  * <p>Thread-safety: not thread-safe; picocli fills a fresh instance for every run.
  */
 @Command(name = "funnel", mixinStandardHelpOptions = true,
-    description = {"Prints the funnel with stage conversion and stage velocity, the outcomes (win rate, sales",
-        "cycle, pipeline velocity), time in stage and the forecast of one pipeline, from a stage history file.",
+    description = {"Prints a pipeline's funnel, outcomes, time in stage and forecast from a stage history.",
+        "The funnel with stage conversion and stage velocity, the outcomes (win rate, sales cycle, pipeline",
+        "velocity), time in stage and the forecast of one pipeline, from a stage history file.",
         "History columns (CSV header or JSON fields): object_id,to,at required; pipeline,from,actor,reason,",
         "lost_reason,amount,probability optional. Without --cohort the funnel counts the changes in the window",
         "(period funnel); with it, it follows the objects that entered the pipeline in the window.",

@@ -23,8 +23,8 @@ import picocli.CommandLine.Option;
  * <p>Thread-safety: not thread-safe; picocli fills a fresh instance for every run.
  */
 @Command(name = "summary", mixinStandardHelpOptions = true,
-    description = {"Writes per customer the repeat-purchase summary used by customer-value models:",
-        "customer_id,frequency,recency,T,monetary_value; with --observation-end also",
+    description = {"Writes per customer the repeat-purchase summary used by customer-value models.",
+        "Columns: customer_id,frequency,recency,T,monetary_value; with --observation-end also",
         "frequency_holdout,monetary_value_holdout,duration_holdout.",
         "Customers without a purchase by the calibration end are left out (counted on stderr)."})
 final class SummaryCommand implements Callable<Integer> {

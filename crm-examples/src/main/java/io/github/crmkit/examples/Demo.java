@@ -49,7 +49,8 @@ import java.util.stream.Collectors;
  * The crmkit demo: generates a synthetic customer base from a seed (customers buying by the BG/NBD process with
  * CDNOW-like parameters, Gamma-Gamma spend, a few returns; a sales organisation; inbound leads), prints a short
  * summary of it, its RFM segments and its customer value (BG/NBD and Gamma-Gamma fitted on a calibration period,
- * checked on a holdout, and the top customers by predicted value, by id). Later engines (customer value, routing, funnels) add their sections.
+ * checked on a holdout, and the top customers by predicted value, by id) and a generated sales quarter through
+ * the lifecycle engine (funnels and forecast).
  *
  * <p>The summary shows counts and amounts only; the one example customer is printed through its
  * {@code toString()}, which masks personal data. Everything is streamed, so a million customers need little memory.
@@ -191,8 +192,7 @@ public final class Demo {
     lifecycle(out, seed);
 
     out.printf(Locale.ROOT, "%nExample customer, personal data masked:%n  %s%n", example);
-    out.printf(Locale.ROOT, "%nOn your own files: crm rfm, crm summary, crm clv (crm --help). Routing and funnels "
-        + "arrive with their engines.%n");
+    out.printf(Locale.ROOT, "%nOn your own files: crm rfm, crm summary, crm clv, crm route, crm funnel (crm --help).%n");
   }
 
   /** BG/NBD and Gamma-Gamma on the calibration summary, a holdout check and the top customers by value. */
