@@ -32,6 +32,12 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.jeasy.rules.api.Facts;
+import org.jeasy.rules.api.Rules;
+import org.jeasy.rules.api.RulesEngine;
+import org.jeasy.rules.api.RulesEngineParameters;
+import org.jeasy.rules.core.DefaultRulesEngine;
+import org.jeasy.rules.core.RuleBuilder;
 
 /**
  * crm-routing's decision rate and latency, and the policy compile time.
@@ -46,6 +52,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *       one minute after the previous, and the lead is released after it, so the ledger stays bounded. Throughput
  *       (decisions per second) and sample time (p50, p99 latency).
  *   <li>{@link #compile10000Rules}: validating and compiling a policy of 10,000 such rules into an engine.
+ *   <li>{@link #easyRulesFirstMatch}: the peer: the same first-match rule set on the same leads in Easy Rules
+ *       ({@code skipOnFirstAppliedRule}, priorities in policy order, one {@code Facts} per lead), which only finds
+ *       the matching rule's pool: no strategy, capacity, reservation or trace.
  * </ul>
  *
  * <pre>{@code
@@ -141,6 +150,64 @@ public class RoutingBenchmark {
     RoutingDecision decision = s.engine.route(lead, Instant.ofEpochMilli(s.now));
     s.ledger.release(lead.id());
     return decision;
+  }
+
+  /** The same rules in Easy Rules. */
+  @State(Scope.Benchmark)
+  public static class EasyRules {
+    @Param({"100", "1000"})
+    int rules;
+
+    Rules ruleSet;
+    RulesEngine engine;
+    Lead[] leads;
+    int next;
+
+    @Setup
+    public void setup() {
+      ruleSet = new Rules();
+      for (int r = 0; r < rules - 1; r++) {
+        String rating = RATINGS[r % 3].name();
+        double score = r * 7 % 90;
+        String c1 = COUNTRIES[r % 4];
+        String c2 = COUNTRIES[(r + 1) % 4];
+        String region = region(r % 20);
+        String pool = "pool-" + r % 100;
+        ruleSet.register(new RuleBuilder().name("rule-" + r).priority(r)
+            .when(facts -> {
+              Lead lead = facts.get("lead");
+              return lead.rating().isPresent() && lead.rating().get().name().equals(rating)
+                  && lead.score().isPresent() && lead.score().getAsDouble() >= score
+                  && lead.countryCode().isPresent()
+                  && (lead.countryCode().get().equals(c1) || lead.countryCode().get().equals(c2))
+                  && lead.region().isPresent() && lead.region().get().equals(region);
+            })
+            .then(facts -> facts.put("pool", pool)).build());
+      }
+      ruleSet.register(new RuleBuilder().name("catch-all").priority(rules).when(facts -> true)
+          .then(facts -> facts.put("pool", "pool-0")).build());
+      engine = new DefaultRulesEngine(new RulesEngineParameters().skipOnFirstAppliedRule(true));
+      Decisions decisions = new Decisions();
+      decisions.rules = rules;
+      decisions.setup();
+      leads = decisions.leads;
+    }
+  }
+
+  /**
+   * The peer: Easy Rules finding the first matching rule's pool.
+   *
+   * @param s the state
+   * @return the pool
+   */
+  @Benchmark
+  @BenchmarkMode(Mode.Throughput)
+  @OutputTimeUnit(TimeUnit.MICROSECONDS)
+  public Object easyRulesFirstMatch(EasyRules s) {
+    Facts facts = new Facts();
+    facts.put("lead", s.leads[s.next++ & 1023]);
+    s.engine.fire(s.ruleSet, facts);
+    return facts.get("pool");
   }
 
   /** A policy of 10,000 rules and the directory. */

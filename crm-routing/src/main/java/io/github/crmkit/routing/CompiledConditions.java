@@ -326,6 +326,93 @@ final class CompiledConditions {
   }
 
   /**
+   * A rule index over the first condition of each rule: when a rule's condition is, or begins with (as the first
+   * operand of an {@code and}), an equality or {@code in} on a string field or the rating, the rules whose guard a
+   * value passes are precomputed per value, so that a decision skips the others without evaluating them. The
+   * failing node reported for a skipped rule is its guard: exactly the node that evaluating it would report.
+   *
+   * <p>Immutable and thread-safe once built.
+   */
+  final class RuleIndex {
+    /** Per rule, the guard node, or -1 when the rule has no guard. */
+    final int[] guard;
+    /** Per rule, the index of its guard's slot in {@link #slots}, or -1. */
+    final int[] guardSlot;
+    /** The slots guards read. */
+    final int[] slots;
+    /** Per slot index, per value, which rules pass their guard. */
+    final List<Map<String, boolean[]>> passing = new ArrayList<>();
+    private final boolean[] none;
+
+    RuleIndex(int[] roots) {
+      int rules = roots.length;
+      guard = new int[rules];
+      guardSlot = new int[rules];
+      none = new boolean[rules];
+      List<Integer> slotList = new ArrayList<>();
+      for (int r = 0; r < rules; r++) {
+        int g = roots[r];
+        if (kind[g] == AND && count[g] > 0) {
+          g = children[first[g]];
+        }
+        String[] values = guardValues(g);
+        if (values == null) {
+          guard[r] = -1;
+          guardSlot[r] = -1;
+          continue;
+        }
+        int at = slotList.indexOf(slot[g]);
+        if (at < 0) {
+          at = slotList.size();
+          slotList.add(slot[g]);
+          passing.add(new java.util.HashMap<>());
+        }
+        guard[r] = g;
+        guardSlot[r] = at;
+        for (String value : values) {
+          passing.get(at).computeIfAbsent(value, v -> new boolean[rules])[r] = true;
+        }
+      }
+      slots = new int[slotList.size()];
+      for (int i = 0; i < slots.length; i++) {
+        slots[i] = slotList.get(i);
+      }
+    }
+
+    /** The values a guard node accepts, or null if the node cannot serve as a guard. */
+    private String[] guardValues(int g) {
+      if (kind[g] == STR_EQ && slot[g] < FieldKind.BUILT_IN_SLOTS && slot[g] != 8) {
+        return new String[] {(String) constant[g]};
+      }
+      if (kind[g] == STR_IN && slot[g] < FieldKind.BUILT_IN_SLOTS && constant[g] instanceof String[] values) {
+        return values;
+      }
+      if (kind[g] == NUM_RANGE && slot[g] == 8) { // the rating: HOT, WARM, COLD by their order 3, 2, 1
+        List<String> names = new ArrayList<>();
+        for (io.github.crmkit.model.LeadRating rating : io.github.crmkit.model.LeadRating.values()) {
+          int order = FieldKind.ratingOrdinal(rating);
+          if (order >= lo[g] && order <= hi[g]) {
+            names.add(rating.name());
+          }
+        }
+        return names.toArray(new String[0]);
+      }
+      return null;
+    }
+
+    /** Per guard slot, the rules passing for this lead's value. */
+    boolean[][] passes(LeadFacts f) {
+      boolean[][] out = new boolean[slots.length][];
+      for (int i = 0; i < slots.length; i++) {
+        Object value = f.objects[slots[i]];
+        boolean[] pass = value == null ? null : passing.get(i).get((String) value);
+        out[i] = pass == null ? none : pass;
+      }
+      return out;
+    }
+  }
+
+  /**
    * Evaluates a node.
    *
    * @return -1 if the condition holds, otherwise the node that made it false

@@ -82,6 +82,7 @@ public final class RoutingEngine {
   private final CompiledConditions conditions;
   private final String[] ruleIds;
   private final int[] ruleRoots;
+  private final CompiledConditions.RuleIndex ruleIndex;
   private final CompiledTarget[][] chains;
   private final CompiledPool[] pools;
   private final CompiledPool[] territoryPools;
@@ -156,6 +157,7 @@ public final class RoutingEngine {
     for (int i = 0; i < rules; i++) {
       ruleIds[i] = policy.rules().get(i).id();
     }
+    ruleIndex = conditions.new RuleIndex(ruleRoots);
 
     Map<String, Integer> poolIndex = new HashMap<>();
     for (int p = 0; p < policy.pools().size(); p++) {
@@ -376,7 +378,15 @@ public final class RoutingEngine {
     LeadFacts facts = new LeadFacts(lead, conditions, territories);
     int[] failed = new int[ruleRoots.length];
     int matched = -1;
+    boolean[][] passes = ruleIndex.passes(facts);
+    int[] guard = ruleIndex.guard;
+    int[] guardSlot = ruleIndex.guardSlot;
     for (int r = 0; r < ruleRoots.length; r++) {
+      int g = guardSlot[r];
+      if (g >= 0 && !passes[g][r]) {
+        failed[r] = guard[r]; // the rule's first condition fails for this lead's value: no need to evaluate it
+        continue;
+      }
       int fail = conditions.evalFail(ruleRoots[r], facts);
       failed[r] = fail;
       if (fail < 0) {

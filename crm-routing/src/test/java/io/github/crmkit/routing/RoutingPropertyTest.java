@@ -257,4 +257,36 @@ class RoutingPropertyTest {
               .isLessThanOrEqualTo((after + k - 1) / k);
         });
   }
+
+  private static RoutingPolicy guarded(boolean wrap) {
+    List<Condition> conditions = List.of(
+        Condition.and(Condition.of("rating", "=", "HOT"), Condition.of("score", ">=", 40L)),
+        Condition.and(Condition.of("countryCode", "in", List.of("DE", "US")), Condition.of("score", "<", 50L)),
+        Condition.of("status", "=", "NEW"),
+        Condition.and(Condition.of("rating", ">=", "WARM"), Condition.of("campaign", "exists", null)),
+        Condition.and(Condition.of("sourceChannel", "=", "partner"), Condition.of("rating", "=", "COLD")),
+        Condition.of("region", "in", List.of("Bayern", "England")));
+    List<RuleEntry> rules = new ArrayList<>();
+    for (int i = 0; i < conditions.size(); i++) {
+      Condition c = wrap ? Condition.and(Condition.always(), conditions.get(i)) : conditions.get(i);
+      rules.add(new RuleEntry("r" + i, c, Target.queue("q" + i), List.of()));
+    }
+    return RoutingPolicy.of("guarded", List.of(), rules);
+  }
+
+  @Test
+  void theRuleIndexNeverChangesADecisionNorTheFailingConditions() {
+    RoutingEngine indexed = Fixtures.engine(guarded(false), Fixtures.directory(agent("a", 1)));
+    RoutingEngine plain = Fixtures.engine(guarded(true), Fixtures.directory(agent("a", 1)));
+    qt().withExamples(300).withFixedSeed(SEED).forAll(longs().all()).checkAssert(seed -> {
+      for (Lead lead : leads(seed, 5)) {
+        RoutingDecision a = indexed.route(lead, T0);
+        RoutingDecision b = plain.route(lead, T0);
+        assertThat(a.target()).isEqualTo(b.target());
+        assertThat(a.ruleId()).isEqualTo(b.ruleId());
+        assertThat(a.trace().rules()).extracting(DecisionTrace.RuleCheck::failedCondition)
+            .isEqualTo(b.trace().rules().stream().map(DecisionTrace.RuleCheck::failedCondition).toList());
+      }
+    });
+  }
 }
