@@ -8,9 +8,11 @@ import io.github.crmkit.model.internal.JsonDocumentReader;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Reads, validates and writes segment map documents with Jackson's streaming parser, which knows the line and
@@ -59,15 +61,23 @@ final class SegmentMapJson {
       if (in.startDocument()) {
         JsonLocation start = in.here();
         boolean[] found = new boolean[2]; // version, segments
-        in.properties("$", "property", (name, path, at) -> {
-          if (name.equals("version")) {
-            found[0] = true;
-            in.version(path, SegmentMap.VERSION);
-          } else if (name.equals("segments")) {
-            found[1] = true;
-            segments(path);
-          } else {
-            in.skipUnknown(name, path, at, "version or segments");
+        Set<String> seen = new HashSet<>();
+        // repeated names checked here, so that the malformed-JSON path goes back to $ after them too
+        in.properties("$", null, (name, path, at) -> {
+          if (in.repeated(seen, name, path, at, "property")) {
+            in.where("$");
+            return;
+          }
+          switch (name) {
+            case "version" -> {
+              found[0] = true;
+              in.version(path, SegmentMap.VERSION);
+            }
+            case "segments" -> {
+              found[1] = true;
+              segments(path);
+            }
+            default -> in.skipUnknown(name, path, at, "version or segments");
           }
           in.where("$");
         });

@@ -295,7 +295,8 @@ public final class JsonDocumentReader {
    * reports a repeated name as {@code repeated <noun> '<name>'} (skipping its value, not calling {@code reader}).
    *
    * @param path the object's path
-   * @param noun what a property is called in the repeated-name message, such as {@code property}
+   * @param noun what a property is called in the repeated-name message, such as {@code property}, or null to leave
+   *     repeated names to {@code reader} (see {@link #repeated})
    * @param reader reads each property's value
    * @throws IOException on malformed JSON
    */
@@ -329,13 +330,32 @@ public final class JsonDocumentReader {
       if (track) {
         where = propertyPath;
       }
-      if (seen != null && !seen.add(name)) {
-        problem(propertyPath, at, "repeated " + noun + " '" + name + "'");
-        parser.skipChildren();
-      } else {
+      if (seen == null || !repeated(seen, name, propertyPath, at, noun)) {
         reader.read(name, propertyPath, at);
       }
     }
+  }
+
+  /**
+   * Adds {@code name} to {@code seen}; if it was there already, reports {@code repeated <noun> '<name>'} at
+   * {@code at}, skips the current value and returns true.
+   *
+   * @param seen the names seen so far in this object
+   * @param name the property name
+   * @param path its path
+   * @param at the location of its name
+   * @param noun what a property is called in the message, such as {@code property}
+   * @return whether the name was repeated
+   * @throws IOException on malformed JSON
+   */
+  public boolean repeated(Set<String> seen, String name, String path, JsonLocation at, String noun)
+      throws IOException {
+    if (seen.add(name)) {
+      return false;
+    }
+    problem(path, at, "repeated " + noun + " '" + name + "'");
+    parser.skipChildren();
+    return true;
   }
 
   /**

@@ -141,6 +141,24 @@ class JsonDocumentReaderTest {
   }
 
   @Test
+  void repeatedReportsTheSecondNameOnlyAndSkipsItsValue() {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    List<String> read = new ArrayList<>();
+    JsonDocumentReader.read("{\"a\": 1, \"a\": [2, 3], \"b\": 4}", (path, line, column, what) -> problems.add(path
+        + " (" + line + ", " + column + "): " + what), r -> {
+          r.startDocument();
+          r.properties("$", null, (name, path, at) -> {
+            if (!r.repeated(seen, name, path, at, "key")) {
+              read.add(name + "=" + r.parser().getText());
+            }
+          });
+          r.endDocument();
+        });
+    assertThat(read).containsExactly("a=1", "b=4");
+    assertThat(problems).containsExactly("$.a (1, 10): repeated key 'a'");
+  }
+
+  @Test
   void problemCountCountsEveryProblemReported() {
     int[] count = new int[1];
     JsonDocumentReader.read("{\"x\": 1}", (path, line, column, what) -> { }, r -> {
