@@ -14,7 +14,7 @@ module io.github.crmkit.model {
   exports io.github.crmkit.model;
   exports io.github.crmkit.model.json;
   exports io.github.crmkit.model.port;
-  // crmkit's one Immutables style, for the value types of the engine modules; not API
+  // crmkit's one Immutables style and the shared JSON document reader, for the engine modules; not API
   exports io.github.crmkit.model.internal to
       io.github.crmkit.scoring,
       io.github.crmkit.routing,

@@ -1,5 +1,8 @@
 package io.github.crmkit.lifecycle;
 
+import static io.github.crmkit.model.internal.JsonDocumentReader.child;
+import static io.github.crmkit.model.internal.JsonDocumentReader.describe;
+
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -400,13 +403,6 @@ public final class PipelineJson {
     }
   }
 
-  static String child(String parent, String name) {
-    if (name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-      return parent + "." + name;
-    }
-    return parent + "['" + name.replace("\\", "\\\\").replace("'", "\\'") + "']";
-  }
-
   private static String text(JsonNode node, String path, String name, boolean required,
       List<PipelineProblem> problems) {
     JsonNode value = node.get(name);
@@ -470,27 +466,5 @@ public final class PipelineJson {
       }
     }
     return values;
-  }
-
-  private static String describe(JsonNode node) {
-    if (node.isObject()) {
-      return "an object";
-    }
-    if (node.isArray()) {
-      return "an array";
-    }
-    if (node.isTextual()) {
-      return "a string";
-    }
-    if (node.isIntegralNumber()) {
-      return node.canConvertToInt() ? "an integer" : "a large integer";
-    }
-    if (node.isNumber()) {
-      return "a decimal number";
-    }
-    if (node.isBoolean()) {
-      return "a boolean";
-    }
-    return node.isNull() ? "null" : "another value";
   }
 }

@@ -1,19 +1,15 @@
 package io.github.crmkit.scoring.clv;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import io.github.crmkit.model.internal.JsonDocumentReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Reads and writes {@link FittedModel} documents with Jackson's streaming parser, reporting each problem with its
@@ -23,8 +19,6 @@ import java.util.Set;
  * <p>Stateless and thread-safe; a {@link Reader} serves one call.
  */
 final class FittedModelJson {
-  private static final JsonFactory FACTORY = JsonFactory.builder().build();
-
   private FittedModelJson() {}
 
   static String write(FittedModel m) {
@@ -90,24 +84,18 @@ final class FittedModelJson {
   private static Reader parse(String json) {
     Objects.requireNonNull(json, "json");
     Reader reader = new Reader();
-    try (JsonParser parser = FACTORY.createParser(json)) {
-      reader.parser = parser;
-      reader.document();
-      sortByPosition(reader.problems);
-    } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      reader.problems.add(reader.where + " (line " + (at == null ? 0 : at.getLineNr()) + ", column "
-          + (at == null ? 0 : at.getColumnNr()) + "): malformed JSON");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // reading a String does no I/O
-    }
+    JsonDocumentReader.read(json, (path, line, column, what) -> reader.problems.add(path + " (line " + line
+        + ", column " + column + "): " + what), r -> {
+          reader.document(r);
+          sortByPosition(reader.problems);
+        });
     return reader;
   }
 
   private static final class Reader {
     private final List<String> problems = new ArrayList<>();
+    private JsonDocumentReader in;
     private JsonParser parser;
-    private String where = "$";
 
     private String model;
     private List<String> names;
@@ -116,54 +104,18 @@ final class FittedModelJson {
     private double logLikelihood = Double.NaN;
     private double[] standardErrors;
     private JsonLocation standardErrorsAt;
+    private JsonLocation modelAt;
     private long customers;
     private boolean converged;
     private int iterations;
     private double gradientNorm = Double.NaN;
     private String message = "";
 
-    private void problem(String path, JsonLocation at, String what) {
-      problems.add(path + " (line " + at.getLineNr() + ", column " + at.getColumnNr() + "): " + what);
-    }
-
-    private JsonLocation here() {
-      return parser.currentTokenLocation();
-    }
-
-    private void wrongType(String path, String expected) throws IOException {
-      problem(path, here(), "expected " + expected + ", found " + describe(parser.currentToken()));
-      parser.skipChildren();
-    }
-
-    private static String describe(JsonToken token) {
-      return switch (token) {
-        case START_OBJECT -> "an object";
-        case START_ARRAY -> "an array";
-        case VALUE_STRING -> "a string";
-        case VALUE_NUMBER_INT -> "an integer";
-        case VALUE_NUMBER_FLOAT -> "a decimal number";
-        case VALUE_TRUE, VALUE_FALSE -> "a boolean";
-        case VALUE_NULL -> "null";
-        default -> "another token";
-      };
-    }
-
-    private boolean isNumber() {
-      JsonToken token = parser.currentToken();
-      return token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT;
-    }
-
-    void document() throws IOException {
-      JsonToken token = parser.nextToken();
-      if (token == null) {
-        problems.add("$ (line 1, column 1): expected an object, found no content");
-        return;
-      }
-      if (token != JsonToken.START_OBJECT) {
-        wrongType("$", "an object");
-      } else {
-        JsonLocation start = here();
-        Set<String> seen = new HashSet<>();
+    void document(JsonDocumentReader reader) throws IOException {
+      in = reader;
+      parser = reader.parser();
+      if (in.startDocument()) {
+        JsonLocation start = in.here();
         // model must be known before params can be checked: params and standardErrors are read into maps by name
         List<String> paramKeys = new ArrayList<>();
         List<Double> paramValues = new ArrayList<>();
@@ -171,86 +123,56 @@ final class FittedModelJson {
         List<String> errorKeys = new ArrayList<>();
         List<Double> errorValues = new ArrayList<>();
         List<JsonLocation> errorLocations = new ArrayList<>();
-        JsonLocation modelAt = null;
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-          String name = parser.currentName();
-          String path = "$." + name;
-          JsonLocation at = here();
-          parser.nextToken();
-          where = path;
-          if (!seen.add(name)) {
-            problem(path, at, "repeated property '" + name + "'");
-            parser.skipChildren();
-            continue;
-          }
+        in.plainProperties("$", true, "property", (name, path, at) -> {
           switch (name) {
             case "model" -> {
-              modelAt = here();
-              if (parser.currentToken() != JsonToken.VALUE_STRING) {
-                wrongType(path, "a model name");
-              } else {
-                model = parser.getText();
+              modelAt = in.here();
+              model = in.string(path, "a model name");
+              if (model != null) {
                 names = FittedModel.MODEL_NAMES.get(model);
                 if (names == null) {
-                  problem(path, here(), "unknown model '" + model + "', expected one of "
+                  in.problem(path, in.here(), "unknown model '" + model + "', expected one of "
                       + FittedModel.MODEL_NAMES.keySet());
                 }
               }
             }
             case "params" -> {
-              paramsAt = here();
+              paramsAt = in.here();
               numberMap(path, paramKeys, paramValues, paramLocations, false);
             }
             case "standardErrors" -> {
-              standardErrorsAt = here();
+              standardErrorsAt = in.here();
               numberMap(path, errorKeys, errorValues, errorLocations, true);
             }
             case "logLikelihood" -> {
-              if (parser.currentToken() == JsonToken.VALUE_NULL) {
-                logLikelihood = Double.NaN;
-              } else if (!isNumber()) {
-                wrongType(path, "a number");
-              } else {
-                logLikelihood = parser.getDoubleValue();
-                if (Double.isInfinite(logLikelihood)) {
-                  problem(path, here(), "must be finite, was " + parser.getText());
-                }
+              logLikelihood = in.numberOrNull(path, "a number");
+              if (Double.isInfinite(logLikelihood)) {
+                in.problem(path, in.here(), "must be finite, was " + parser.getText());
               }
             }
             case "converged" -> {
-              JsonToken t = parser.currentToken();
-              if (t != JsonToken.VALUE_TRUE && t != JsonToken.VALUE_FALSE) {
-                wrongType(path, "a boolean");
-              } else {
-                converged = t == JsonToken.VALUE_TRUE;
+              Boolean value = in.bool(path);
+              if (value != null) {
+                converged = value;
               }
             }
             case "customers" -> {
-              if (parser.currentToken() != JsonToken.VALUE_NUMBER_INT
-                  || parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER || parser.getLongValue() < 0) {
-                if (parser.currentToken() == JsonToken.VALUE_NUMBER_INT) {
-                  problem(path, here(), "must be an integer >= 0, was " + parser.getText());
-                } else {
-                  wrongType(path, "an integer >= 0");
-                }
-              } else {
-                customers = parser.getLongValue();
+              long value = in.nonNegativeLong(path);
+              if (value >= 0) {
+                customers = value;
               }
             }
             case "diagnostics" -> diagnostics(path);
-            default -> {
-              problem(path, at, "unknown property '" + name + "', expected model, params, logLikelihood, "
-                  + "standardErrors, converged, customers or diagnostics");
-              parser.skipChildren();
-            }
+            default -> in.skipUnknown(name, path, at, "model, params, logLikelihood, "
+                + "standardErrors, converged, customers or diagnostics");
           }
-          where = "$";
-        }
+          in.where("$");
+        });
         if (modelAt == null) {
-          problem("$.model", start, "missing, expected one of " + FittedModel.MODEL_NAMES.keySet());
+          in.problem("$.model", start, "missing, expected one of " + FittedModel.MODEL_NAMES.keySet());
         }
         if (paramsAt == null) {
-          problem("$.params", start, "missing, expected an object of parameters");
+          in.problem("$.params", start, "missing, expected an object of parameters");
         }
         if (names != null) {
           if (paramsAt != null) {
@@ -260,9 +182,7 @@ final class FittedModelJson {
               : byName("$.standardErrors", standardErrorsAt, errorKeys, errorValues, errorLocations, true);
         }
       }
-      if (parser.nextToken() != null) {
-        problem("$", here(), "unexpected content after the JSON value");
-      }
+      in.endDocument();
     }
 
     private static double[] nanArray(int n) {
@@ -274,31 +194,25 @@ final class FittedModelJson {
     private void numberMap(String path, List<String> keys, List<Double> values, List<JsonLocation> locations,
         boolean nullable) throws IOException {
       if (parser.currentToken() != JsonToken.START_OBJECT) {
-        wrongType(path, "an object of numbers");
+        in.wrongType(path, "an object of numbers");
         return;
       }
-      while (parser.nextToken() == JsonToken.FIELD_NAME) {
-        String key = parser.currentName();
-        String keyPath = path + "." + key;
-        JsonLocation at = here();
-        parser.nextToken();
+      in.plainProperties(path, false, null, (key, keyPath, at) -> {
         if (keys.contains(key)) {
-          problem(keyPath, at, "repeated property '" + key + "'");
+          in.problem(keyPath, at, "repeated property '" + key + "'");
           parser.skipChildren();
-          continue;
-        }
-        if (nullable && parser.currentToken() == JsonToken.VALUE_NULL) {
+        } else if (nullable && parser.currentToken() == JsonToken.VALUE_NULL) {
           keys.add(key);
           values.add(Double.NaN);
-          locations.add(here());
-        } else if (!isNumber()) {
-          wrongType(keyPath, nullable ? "a number or null" : "a number");
+          locations.add(in.here());
+        } else if (!in.isNumber()) {
+          in.wrongType(keyPath, nullable ? "a number or null" : "a number");
         } else {
           keys.add(key);
           values.add(parser.getDoubleValue());
-          locations.add(here());
+          locations.add(in.here());
         }
-      }
+      });
     }
 
     /** Orders the values read by the model's names, checking each; null when there are problems. */
@@ -308,7 +222,7 @@ final class FittedModelJson {
       double[] result = new double[names.size()];
       for (int k = 0; k < keys.size(); k++) {
         if (!names.contains(keys.get(k))) {
-          problem(path + "." + keys.get(k), locations.get(k), "unknown parameter '" + keys.get(k) + "' of "
+          in.problem(path + "." + keys.get(k), locations.get(k), "unknown parameter '" + keys.get(k) + "' of "
               + model + ", expected " + names);
         }
       }
@@ -318,17 +232,17 @@ final class FittedModelJson {
           if (standardError) {
             result[j] = Double.NaN;
           } else {
-            problem(path + "." + names.get(j), at, "missing parameter " + names.get(j) + " of " + model);
+            in.problem(path + "." + names.get(j), at, "missing parameter " + names.get(j) + " of " + model);
           }
           continue;
         }
         double value = values.get(k);
         if (standardError) {
           if (value < 0.0 || Double.isInfinite(value)) {
-            problem(path + "." + names.get(j), locations.get(k), "must be finite and >= 0 or null, was " + value);
+            in.problem(path + "." + names.get(j), locations.get(k), "must be finite and >= 0 or null, was " + value);
           }
         } else if (!(value > 0.0 && value < Double.POSITIVE_INFINITY)) {
-          problem(path + "." + names.get(j), locations.get(k), "must be positive and finite, was " + value);
+          in.problem(path + "." + names.get(j), locations.get(k), "must be positive and finite, was " + value);
         }
         result[j] = value;
       }
@@ -337,55 +251,27 @@ final class FittedModelJson {
 
     private void diagnostics(String path) throws IOException {
       if (parser.currentToken() != JsonToken.START_OBJECT) {
-        wrongType(path, "an object");
+        in.wrongType(path, "an object");
         return;
       }
-      Set<String> seen = new HashSet<>();
-      while (parser.nextToken() == JsonToken.FIELD_NAME) {
-        String name = parser.currentName();
-        String keyPath = path + "." + name;
-        JsonLocation at = here();
-        parser.nextToken();
-        if (!seen.add(name)) {
-          problem(keyPath, at, "repeated property '" + name + "'");
-          parser.skipChildren();
-          continue;
-        }
+      in.plainProperties(path, false, "property", (name, keyPath, at) -> {
         switch (name) {
           case "iterations" -> {
-            if (parser.currentToken() != JsonToken.VALUE_NUMBER_INT
-                || parser.getNumberType() != JsonParser.NumberType.INT || parser.getIntValue() < 0) {
-              if (parser.currentToken() == JsonToken.VALUE_NUMBER_INT) {
-                problem(keyPath, here(), "must be an integer >= 0, was " + parser.getText());
-              } else {
-                wrongType(keyPath, "an integer >= 0");
-              }
-            } else {
-              iterations = parser.getIntValue();
+            int value = in.nonNegativeInt(keyPath);
+            if (value >= 0) {
+              iterations = value;
             }
           }
-          case "gradientNorm" -> {
-            if (parser.currentToken() == JsonToken.VALUE_NULL) {
-              gradientNorm = Double.NaN;
-            } else if (!isNumber()) {
-              wrongType(keyPath, "a number or null");
-            } else {
-              gradientNorm = parser.getDoubleValue();
-            }
-          }
+          case "gradientNorm" -> gradientNorm = in.numberOrNull(keyPath, "a number or null");
           case "message" -> {
-            if (parser.currentToken() != JsonToken.VALUE_STRING) {
-              wrongType(keyPath, "a string");
-            } else {
-              message = parser.getText();
+            String value = in.string(keyPath, "a string");
+            if (value != null) {
+              message = value;
             }
           }
-          default -> {
-            problem(keyPath, at, "unknown property '" + name + "', expected iterations, gradientNorm or message");
-            parser.skipChildren();
-          }
+          default -> in.skipUnknown(name, keyPath, at, "iterations, gradientNorm or message");
         }
-      }
+      });
     }
 
     FittedModel build() {
