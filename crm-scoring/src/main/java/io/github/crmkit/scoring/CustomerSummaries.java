@@ -23,11 +23,6 @@ public final class CustomerSummaries {
    */
   public static final int NO_PURCHASE = Integer.MIN_VALUE;
 
-  /** One row, in the low half of a packed count. */
-  private static final long ROW = 1L;
-  /** One order, in the high half of a packed count. */
-  private static final long ORDER = 1L << 32;
-
   private final TransactionColumns columns;
   final int[] firstDay;
   final int[] lastDay;
@@ -54,14 +49,13 @@ public final class CustomerSummaries {
   public static CustomerSummaries of(TransactionColumns columns) {
     Objects.requireNonNull(columns, "columns");
     int customers = columns.customerCount();
-    // One block of four longs per customer, so that a row touches one or two cache lines instead of five (rows come
-    // in any customer order; with a million customers the columns would not fit in cache): the first day, the last
-    // day, the order count (high half) and row count (low half), and the bits of the monetary sum.
-    long[] acc = new long[Math.multiplyExact(customers, 4)];
-    for (int b = 0; b < acc.length; b += 4) {
-      acc[b] = Integer.MAX_VALUE;
-      acc[b + 1] = NO_PURCHASE;
-    }
+    int[] first = new int[customers];
+    int[] last = new int[customers];
+    int[] orders = new int[customers];
+    int[] rows = new int[customers];
+    double[] monetary = new double[customers];
+    Arrays.fill(first, Integer.MAX_VALUE);
+    Arrays.fill(last, NO_PURCHASE);
     int[] customer = columns.customer;
     int[] day = columns.day;
     double[] amount = columns.amount;
@@ -74,44 +68,30 @@ public final class CustomerSummaries {
     }
     for (int i = 0, n = columns.size; i < n; i++) {
       int c = customer[i];
-      int b = c << 2;
-      acc[b + 3] = Double.doubleToRawLongBits(Double.longBitsToDouble(acc[b + 3]) + amount[i]);
-      long counts = acc[b + 2] + ROW;
+      rows[c]++;
+      monetary[c] += amount[i];
       if (kind == null || kind[i] == TransactionColumns.SALE) {
-        long d = day[i];
-        if (d < acc[b]) {
-          acc[b] = d;
+        int d = day[i];
+        if (d < first[c]) {
+          first[c] = d;
         }
-        if (d > acc[b + 1]) {
-          acc[b + 1] = d;
+        if (d > last[c]) {
+          last[c] = d;
         }
         if (orderOwner == null) {
-          counts += ORDER;
+          orders[c]++;
         } else if (orderOwner[order[i]] != c) {
           // order keys are never shared between customers (TransactionColumns), so the owner check is exact
           orderOwner[order[i]] = c;
-          counts += ORDER;
+          orders[c]++;
         }
       }
-      acc[b + 2] = counts;
     }
-    int[] first = new int[customers];
-    int[] last = new int[customers];
-    int[] orders = new int[customers];
-    int[] rows = new int[customers];
-    double[] monetary = new double[customers];
-    for (int c = 0, b = 0; c < customers; c++, b += 4) {
-      long counts = acc[b + 2];
-      orders[c] = (int) (counts >>> 32);
-      rows[c] = (int) counts;
-      monetary[c] = Double.longBitsToDouble(acc[b + 3]);
+    for (int c = 0; c < customers; c++) {
       // decided by the order count, not by the day: a purchase may fall on Integer.MAX_VALUE or MIN_VALUE
       if (orders[c] == 0) {
         first[c] = NO_PURCHASE;
         last[c] = NO_PURCHASE;
-      } else {
-        first[c] = (int) acc[b];
-        last[c] = (int) acc[b + 1];
       }
     }
     return new CustomerSummaries(columns, first, last, orders, rows, monetary);
