@@ -22,23 +22,29 @@ final class OrderStatistics {
 
   /**
    * Writes into {@code out[i]} the value at 0-based position {@code positions[i]} of {@code values} in ascending
-   * order.
+   * order, and into {@code below[i]} how many values are strictly smaller than it.
    *
    * @param values the column, not modified
    * @param work scratch of at least {@code values.length}, overwritten
    * @param positions distinct positions in {@code [0, values.length)}, ascending
    * @param out receives the values, as long as {@code positions}
+   * @param below receives the counts of smaller values, as long as {@code positions}
    */
-  static void select(double[] values, long[] work, int[] positions, double[] out) {
+  static void select(double[] values, long[] work, int[] positions, double[] out, long[] below) {
     int n = values.length;
     if (positions.length == 0) {
       return;
     }
+    long min = Long.MAX_VALUE;
+    long max = Long.MIN_VALUE;
     for (int i = 0; i < n; i++) {
-      work[i] = key(values[i]);
+      long k = key(values[i]);
+      work[i] = k;
+      min = Math.min(min, k);
+      max = Math.max(max, k);
     }
     long[] keys = new long[positions.length];
-    select(work, n, positions, 0, positions.length, 0, keys);
+    select(work, n, min, max, positions, 0, positions.length, 0, keys, below);
     for (int i = 0; i < keys.length; i++) {
       out[i] = value(keys[i]);
     }
@@ -59,20 +65,17 @@ final class OrderStatistics {
   }
 
   /**
-   * Resolves {@code positions[from..to)} (ascending) into {@code out[from..to)}, where {@code keys[0..len)} are the
-   * keys at sorted positions {@code offset..offset+len} of the whole column, in no particular order.
+   * Resolves {@code positions[from..to)} (ascending) into {@code out[from..to)} and {@code below[from..to)}, where
+   * {@code keys[0..len)}, whose smallest and largest are {@code min} and {@code max}, are the keys at sorted
+   * positions {@code offset..offset+len} of the whole column, in no particular order. Equal keys always fall into
+   * the same bucket, so when a slice holds one key only, every smaller key lies before it: {@code offset} of them.
    */
-  private static void select(long[] keys, int len, int[] positions, int from, int to, int offset, long[] out) {
-    long min = keys[0];
-    long max = keys[0];
-    for (int i = 1; i < len; i++) {
-      long k = keys[i];
-      min = Math.min(min, k);
-      max = Math.max(max, k);
-    }
+  private static void select(long[] keys, int len, long min, long max, int[] positions, int from, int to,
+      int offset, long[] out, long[] below) {
     if (min == max) {
       for (int p = from; p < to; p++) {
         out[p] = min;
+        below[p] = offset;
       }
       return;
     }
@@ -108,6 +111,10 @@ final class OrderStatistics {
     firstPosition[wanted] = to;
     long[][] parts = new long[wanted][];
     int[] fill = new int[wanted];
+    long[] partMin = new long[wanted];
+    long[] partMax = new long[wanted];
+    Arrays.fill(partMin, Long.MAX_VALUE);
+    Arrays.fill(partMax, Long.MIN_VALUE);
     for (int w = 0; w < wanted; w++) {
       parts[w] = new long[start[wantedBucket[w] + 1] - start[wantedBucket[w]]];
     }
@@ -116,12 +123,14 @@ final class OrderStatistics {
       int s = slot[(int) ((k - min) >>> shift)];
       if (s >= 0) {
         parts[s][fill[s]++] = k;
+        partMin[s] = Math.min(partMin[s], k);
+        partMax[s] = Math.max(partMax[s], k);
       }
     }
     for (int w = 0; w < wanted; w++) {
       long[] part = parts[w];
-      select(part, part.length, positions, firstPosition[w], firstPosition[w + 1],
-          offset + start[wantedBucket[w]], out);
+      select(part, part.length, partMin[w], partMax[w], positions, firstPosition[w], firstPosition[w + 1],
+          offset + start[wantedBucket[w]], out, below);
     }
   }
 }

@@ -71,7 +71,7 @@ final class RfmBinner {
     }
     int[] positions = distinctSorted(wanted);
     double[] at = new double[positions.length];
-    OrderStatistics.select(values, work, positions, at);
+    OrderStatistics.select(values, work, positions, at, new long[positions.length]);
     edges[0] = at[0];
     for (int i = 1; i < bins; i++) {
       double p = i * step;
@@ -161,7 +161,8 @@ final class RfmBinner {
    * <p>Let {@code P[j]} be the number of ranks in bins {@code 1..j} and {@code s[j]} the {@code P[j]}-th smallest
    * value, the cut. A value below {@code s[j]} has all its ranks at or below {@code P[j]}, a value above it has
    * all its ranks above; of the values equal to {@code s[j]}, exactly the first {@code P[j] - less[j]} in input
-   * order rank at or below {@code P[j]}, where {@code less[j]} counts the values below {@code s[j]}. So one pass
+   * order rank at or below {@code P[j]}, where {@code less[j]} counts the values below {@code s[j]} (the selection
+   * finds it with the cut). So one pass
    * over the values, comparing each with at most {@code bins - 1} cuts and counting the equal ones seen so far,
    * gives every score; the cuts come from {@link OrderStatistics#select}.
    */
@@ -184,17 +185,16 @@ final class RfmBinner {
     }
     int[] distinct = distinctSorted(positions);
     double[] at = new double[distinct.length];
-    OrderStatistics.select(values, work, distinct, at);
+    long[] smaller = new long[distinct.length];
+    OrderStatistics.select(values, work, distinct, at, smaller);
     double[] cut = new double[cuts];
     int[] group = new int[cuts]; // the first cut with the same value: its counter of equal values seen
-    for (int j = 0; j < cuts; j++) {
-      cut[j] = at[Arrays.binarySearch(distinct, positions[j])];
-      group[j] = j > 0 && cut[j - 1] == cut[j] ? group[j - 1] : j;
-    }
     long[] quota = new long[cuts]; // of the values equal to cut[j], how many rank at or below P[j]
-    countBelow(values, cut, quota);
     for (int j = 0; j < cuts; j++) {
-      quota[j] = upTo[j] - quota[j];
+      int d = Arrays.binarySearch(distinct, positions[j]);
+      cut[j] = at[d];
+      group[j] = j > 0 && cut[j - 1] == cut[j] ? group[j - 1] : j;
+      quota[j] = upTo[j] - smaller[d];
     }
     long[] seen = new long[cuts];
     for (int k = 0; k < n; k++) {
@@ -220,19 +220,6 @@ final class RfmBinner {
         seen[equal]++;
       }
       scores[k] = reversed ? top - bin : bin;
-    }
-  }
-
-  /** {@code below[j]} = the number of values strictly below {@code cut[j]} (cuts ascending). */
-  private static void countBelow(double[] values, double[] cut, long[] below) {
-    int cuts = cut.length;
-    for (int j = 0; j < cuts; j++) {
-      double c = cut[j];
-      long count = 0;
-      for (double x : values) {
-        count += x < c ? 1 : 0;
-      }
-      below[j] = count;
     }
   }
 
