@@ -23,6 +23,20 @@ public final class CustomerSummaries {
    */
   public static final int NO_PURCHASE = Integer.MIN_VALUE;
 
+  /**
+   * Customers per cache block, as a power of two: 16,384 customers' five fields (24 bytes each) take 384 KiB, well
+   * inside a core's L2 cache.
+   */
+  static final int BLOCK_BITS = 14;
+
+  /**
+   * From this many customers (their five fields then take 12 MiB and more) the rows are grouped by block first.
+   * Measured side by side on a 2-core VM: 10 million rows of 1 million customers summarised in 215 to 250 ms grouped
+   * against 370 to 390 ms directly; 1 million rows of 100,000 customers in 17 ms directly against 45 ms grouped (the
+   * copy costs more than the cache misses it saves while the fields fit in the last-level cache).
+   */
+  static final int BLOCKED_FROM_CUSTOMERS = 1 << 19;
+
   private final TransactionColumns columns;
   final int[] firstDay;
   final int[] lastDay;
@@ -61,12 +75,43 @@ public final class CustomerSummaries {
     double[] amount = columns.amount;
     byte[] kind = columns.kind;
     int[] order = columns.order;
+    int n = columns.size;
+    if (order == null && customers >= BLOCKED_FROM_CUSTOMERS && n >= customers) {
+      // Many customers: the per-row updates would land anywhere in five arrays too large for the caches. Copy the
+      // rows grouped by block of customers first (a stable counting sort on the block, so each customer's rows keep
+      // their order and its sums round exactly as in one pass), then every update hits a cache-sized block.
+      int blocks = ((customers - 1) >>> BLOCK_BITS) + 1;
+      int[] start = new int[blocks + 1];
+      for (int i = 0; i < n; i++) {
+        start[(customer[i] >>> BLOCK_BITS) + 1]++;
+      }
+      for (int b = 0; b < blocks; b++) {
+        start[b + 1] += start[b];
+      }
+      int[] blockCustomer = new int[n];
+      int[] blockDay = new int[n];
+      double[] blockAmount = new double[n];
+      byte[] blockKind = kind == null ? null : new byte[n];
+      for (int i = 0; i < n; i++) {
+        int at = start[customer[i] >>> BLOCK_BITS]++;
+        blockCustomer[at] = customer[i];
+        blockDay[at] = day[i];
+        blockAmount[at] = amount[i];
+        if (blockKind != null) {
+          blockKind[at] = kind[i];
+        }
+      }
+      customer = blockCustomer;
+      day = blockDay;
+      amount = blockAmount;
+      kind = blockKind;
+    }
     int[] orderOwner = null;
     if (order != null) {
       orderOwner = new int[columns.orderCount()];
       Arrays.fill(orderOwner, -1);
     }
-    for (int i = 0, n = columns.size; i < n; i++) {
+    for (int i = 0; i < n; i++) {
       int c = customer[i];
       rows[c]++;
       monetary[c] += amount[i];
