@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.crmkit.model.Capacity;
+import io.github.crmkit.model.internal.JsonDocumentReader;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -97,28 +98,7 @@ final class PolicyJson {
     }
 
     static String describe(JsonNode node) {
-      if (node == null || node.isMissingNode()) {
-        return "nothing";
-      }
-      if (node.isObject()) {
-        return "an object";
-      }
-      if (node.isArray()) {
-        return "an array";
-      }
-      if (node.isTextual()) {
-        return "a string";
-      }
-      if (node.isIntegralNumber()) {
-        return "an integer";
-      }
-      if (node.isNumber()) {
-        return "a decimal number";
-      }
-      if (node.isBoolean()) {
-        return "a boolean";
-      }
-      return "null";
+      return node == null || node.isMissingNode() ? "nothing" : JsonDocumentReader.describe(node);
     }
 
     String string(JsonNode parent, String name, String path, boolean required) {
