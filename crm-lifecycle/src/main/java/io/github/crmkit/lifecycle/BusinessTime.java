@@ -16,6 +16,12 @@ import java.util.List;
  * days that are not holidays) that lie within the interval, less its absences. Consistent with
  * {@link WorkingCalendar#isWorkingAt}: an instant counts exactly when the calendar says the agent works then.
  *
+ * <p>Kept beside the public {@link io.github.crmkit.lifecycle.sla.BusinessTime} on purpose: that one is exact across
+ * daylight-saving overlaps and works in {@code Instant}s and {@code Duration}s, allocating per working interval,
+ * while the history reports call this one once per stage interval over millions of rows and need plain
+ * epoch-millisecond arithmetic. Both agree with {@link WorkingCalendar#isWorkingAt} outside a fall-back overlap
+ * inside working hours (tested minute by minute for each).
+ *
  * <p>Immutable and thread-safe.
  */
 final class BusinessTime {
