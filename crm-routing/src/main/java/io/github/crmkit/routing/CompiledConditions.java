@@ -326,89 +326,264 @@ final class CompiledConditions {
   }
 
   /**
-   * A rule index over the first condition of each rule: when a rule's condition is, or begins with (as the first
-   * operand of an {@code and}), an equality or {@code in} on a string field or the rating, the rules whose guard a
-   * value passes are precomputed per value, so that a decision skips the others without evaluating them. The
-   * failing node reported for a skipped rule is its guard: exactly the node that evaluating it would report.
+   * An index over the rules' conditions in the manner of a discrimination network: each rule's top-level conjuncts
+   * (the condition itself, or the operands of an {@code and}, flattened) that compare one field with constants
+   * ({@code =}, {@code !=} and {@code in} on a string field; ranges, {@code !=} and {@code in} on a number, the
+   * rating or a numeric attribute) are evaluated once per field value at compile time into bit sets of the rules
+   * they let through. A decision looks up one bit set per indexed field (a hash lookup for strings, a binary search
+   * over the constants for numbers), intersects them and evaluates in full, in policy order, only the rules left:
+   * the first that holds is the match. Rules the index drops fail one of their indexed conjuncts, so the first match
+   * is exactly that of evaluating every rule in order; the trace computes a dropped rule's failing condition when it
+   * is read.
    *
-   * <p>Immutable and thread-safe once built.
+   * <p>A field is left out of the index when its table would be too large (more than {@link #MAX_CELLS} words);
+   * its conjuncts are then evaluated with the rule. Immutable and thread-safe once built.
    */
-  final class RuleIndex {
-    /** Per rule, the guard node, or -1 when the rule has no guard. */
-    final int[] guard;
-    /** Per rule, the index of its guard's slot in {@link #slots}, or -1. */
-    final int[] guardSlot;
-    /** The slots guards read. */
-    final int[] slots;
-    /** Per slot index, per value, which rules pass their guard. */
-    final List<Map<String, boolean[]>> passing = new ArrayList<>();
-    private final boolean[] none;
+  final class RuleFilter {
+    /** The most 64-bit words one field's table may take (32 MB). */
+    static final long MAX_CELLS = 1L << 22;
 
-    RuleIndex(int[] roots) {
-      int rules = roots.length;
-      guard = new int[rules];
-      guardSlot = new int[rules];
-      none = new boolean[rules];
-      List<Integer> slotList = new ArrayList<>();
+    private final int rules;
+    private final int words;
+    private final int[] roots;
+    private final long[] all;
+    private final int[] stringSlots;
+    private final List<Map<String, long[]>> stringPass;
+    private final long[][] stringOther;
+    private final long[][] stringMissing;
+    private final int[] numberSlots;
+    private final double[][] numberPoints;
+    private final long[][][] numberPass;
+    private final long[][] numberMissing;
+
+    RuleFilter(int[] roots) {
+      this.roots = roots;
+      this.rules = roots.length;
+      this.words = (rules + 63) >>> 6;
+      all = new long[words];
       for (int r = 0; r < rules; r++) {
-        int g = roots[r];
-        if (kind[g] == AND && count[g] > 0) {
-          g = children[first[g]];
-        }
-        String[] values = guardValues(g);
-        if (values == null) {
-          guard[r] = -1;
-          guardSlot[r] = -1;
-          continue;
-        }
-        int at = slotList.indexOf(slot[g]);
-        if (at < 0) {
-          at = slotList.size();
-          slotList.add(slot[g]);
-          passing.add(new java.util.HashMap<>());
-        }
-        guard[r] = g;
-        guardSlot[r] = at;
-        for (String value : values) {
-          passing.get(at).computeIfAbsent(value, v -> new boolean[rules])[r] = true;
-        }
+        all[r >>> 6] |= 1L << r;
       }
-      slots = new int[slotList.size()];
-      for (int i = 0; i < slots.length; i++) {
-        slots[i] = slotList.get(i);
-      }
-    }
-
-    /** The values a guard node accepts, or null if the node cannot serve as a guard. */
-    private String[] guardValues(int g) {
-      if (kind[g] == STR_EQ && slot[g] < FieldKind.BUILT_IN_SLOTS && slot[g] != 8) {
-        return new String[] {(String) constant[g]};
-      }
-      if (kind[g] == STR_IN && slot[g] < FieldKind.BUILT_IN_SLOTS && constant[g] instanceof String[] values) {
-        return values;
-      }
-      if (kind[g] == NUM_RANGE && slot[g] == 8) { // the rating: HOT, WARM, COLD by their order 3, 2, 1
-        List<String> names = new ArrayList<>();
-        for (io.github.crmkit.model.LeadRating rating : io.github.crmkit.model.LeadRating.values()) {
-          int order = FieldKind.ratingOrdinal(rating);
-          if (order >= lo[g] && order <= hi[g]) {
-            names.add(rating.name());
+      // per indexable slot, per rule, the conjuncts on it
+      Map<Integer, List<int[]>> stringConjuncts = new java.util.TreeMap<>();
+      Map<Integer, List<int[]>> numberConjuncts = new java.util.TreeMap<>();
+      for (int r = 0; r < rules; r++) {
+        List<Integer> conjuncts = new ArrayList<>();
+        conjuncts(roots[r], conjuncts);
+        for (int n : conjuncts) {
+          if (stringIndexable(n)) {
+            stringConjuncts.computeIfAbsent(slot[n], s -> new ArrayList<>()).add(new int[] {r, n});
+          } else if (numberIndexable(n)) {
+            numberConjuncts.computeIfAbsent(slot[n], s -> new ArrayList<>()).add(new int[] {r, n});
           }
         }
-        return names.toArray(new String[0]);
       }
-      return null;
+      List<Integer> sSlots = new ArrayList<>();
+      List<Map<String, long[]>> sPass = new ArrayList<>();
+      List<long[]> sOther = new ArrayList<>();
+      List<long[]> sMissing = new ArrayList<>();
+      for (Map.Entry<Integer, List<int[]>> e : stringConjuncts.entrySet()) {
+        List<int[]> list = e.getValue();
+        Set<String> values = new java.util.TreeSet<>();
+        for (int[] rn : list) {
+          int n = rn[1];
+          if (constant[n] instanceof String v) {
+            values.add(v);
+          } else if (constant[n] instanceof String[] vs) {
+            values.addAll(Arrays.asList(vs));
+          } else {
+            for (Object v : (Set<?>) constant[n]) {
+              values.add((String) v);
+            }
+          }
+        }
+        if ((long) (values.size() + 2) * words > MAX_CELLS) {
+          continue;
+        }
+        Map<String, long[]> pass = new java.util.HashMap<>();
+        for (String v : values) {
+          pass.put(v, passing(list, n -> testString(n, v)));
+        }
+        sSlots.add(e.getKey());
+        sPass.add(pass);
+        sOther.add(passing(list, n -> testString(n, OTHER)));
+        sMissing.add(passing(list, n -> testString(n, null)));
+      }
+      stringSlots = sSlots.stream().mapToInt(Integer::intValue).toArray();
+      stringPass = List.copyOf(sPass);
+      stringOther = sOther.toArray(new long[0][]);
+      stringMissing = sMissing.toArray(new long[0][]);
+
+      List<Integer> nSlots = new ArrayList<>();
+      List<double[]> nPoints = new ArrayList<>();
+      List<long[][]> nPass = new ArrayList<>();
+      List<long[]> nMissing = new ArrayList<>();
+      for (Map.Entry<Integer, List<int[]>> e : numberConjuncts.entrySet()) {
+        List<int[]> list = e.getValue();
+        java.util.TreeSet<Double> points = new java.util.TreeSet<>();
+        for (int[] rn : list) {
+          int n = rn[1];
+          if (kind[n] == NUM_IN) {
+            for (double v : (double[]) constant[n]) {
+              points.add(v);
+            }
+          } else {
+            points.add(lo[n]);
+            if (kind[n] == NUM_RANGE) {
+              points.add(hi[n]);
+            }
+          }
+        }
+        points.remove(Double.NEGATIVE_INFINITY); // no value lies below it: the region above covers it exactly
+        points.remove(Double.POSITIVE_INFINITY);
+        double[] p = points.stream().mapToDouble(Double::doubleValue).toArray();
+        int regions = 2 * p.length + 1;
+        if ((long) (regions + 1) * words > MAX_CELLS || (long) regions * list.size() > 50_000_000L) {
+          continue;
+        }
+        long[][] pass = new long[regions][];
+        for (int j = 0; j < regions; j++) {
+          double v = representative(p, j);
+          pass[j] = passing(list, n -> testNumber(n, v));
+        }
+        nSlots.add(e.getKey());
+        nPoints.add(p);
+        nPass.add(pass);
+        nMissing.add(passing(list, n -> testNumber(n, Double.NaN)));
+      }
+      numberSlots = nSlots.stream().mapToInt(Integer::intValue).toArray();
+      numberPoints = nPoints.toArray(new double[0][]);
+      numberPass = nPass.toArray(new long[0][][]);
+      numberMissing = nMissing.toArray(new long[0][]);
     }
 
-    /** Per guard slot, the rules passing for this lead's value. */
-    boolean[][] passes(LeadFacts f) {
-      boolean[][] out = new boolean[slots.length][];
-      for (int i = 0; i < slots.length; i++) {
-        Object value = f.objects[slots[i]];
-        boolean[] pass = value == null ? null : passing.get(i).get((String) value);
-        out[i] = pass == null ? none : pass;
+    /** A value of region {@code j}: odd regions are the points, even ones the open intervals around them. */
+    private double representative(double[] p, int j) {
+      if (p.length == 0) {
+        return 0;
+      }
+      if ((j & 1) == 1) {
+        return p[j >>> 1];
+      }
+      return j == 0 ? Math.nextDown(p[0]) : Math.nextUp(p[(j >>> 1) - 1]);
+    }
+
+    /** The rules that every one of their conjuncts in {@code list} lets through (rules without any: all). */
+    private long[] passing(List<int[]> list, java.util.function.IntPredicate test) {
+      long[] out = all.clone();
+      for (int[] rn : list) {
+        int r = rn[0];
+        if (!test.test(rn[1])) {
+          out[r >>> 6] &= ~(1L << r);
+        }
       }
       return out;
+    }
+
+    private void conjuncts(int n, List<Integer> out) {
+      if (kind[n] == AND) {
+        for (int i = first[n]; i < first[n] + count[n]; i++) {
+          conjuncts(children[i], out);
+        }
+      } else {
+        out.add(n);
+      }
+    }
+
+    private boolean stringIndexable(int n) {
+      int s = slot[n];
+      boolean stringSlot = s < FieldKind.BUILT_IN_SLOTS && s != 8 && s != 9 && s != 10 && s != 11;
+      return stringSlot && (kind[n] == STR_EQ || kind[n] == STR_NE || kind[n] == STR_IN);
+    }
+
+    private boolean numberIndexable(int n) {
+      return kind[n] == NUM_RANGE || kind[n] == NUM_NE || kind[n] == NUM_IN;
+    }
+
+    /**
+     * The first rule whose condition holds for the lead, or -1.
+     *
+     * @param f the lead's facts
+     * @return the rule's index
+     */
+    int firstMatch(LeadFacts f) {
+      long[] candidates = all.clone();
+      for (int i = 0; i < stringSlots.length; i++) {
+        Object v = f.objects[stringSlots[i]];
+        long[] pass = v == null ? stringMissing[i] : stringPass.get(i).get(v);
+        and(candidates, pass == null ? stringOther[i] : pass);
+      }
+      for (int i = 0; i < numberSlots.length; i++) {
+        double v = f.numbers[numberSlots[i]];
+        long[] pass;
+        if (Double.isNaN(v)) {
+          pass = numberMissing[i];
+        } else {
+          int at = Arrays.binarySearch(numberPoints[i], v);
+          pass = numberPass[i][at >= 0 ? 2 * at + 1 : 2 * (-at - 1)];
+        }
+        and(candidates, pass);
+      }
+      for (int w = 0; w < words; w++) {
+        long bits = candidates[w];
+        while (bits != 0) {
+          int r = (w << 6) + Long.numberOfTrailingZeros(bits);
+          if (evalFail(roots[r], f) < 0) {
+            return r;
+          }
+          bits &= bits - 1;
+        }
+      }
+      return -1;
+    }
+
+    private void and(long[] into, long[] pass) {
+      for (int w = 0; w < words; w++) {
+        into[w] &= pass[w];
+      }
+    }
+  }
+
+  /** A value equal to none of the policy's constants (not even a string). */
+  private static final Object OTHER = new Object();
+
+  /** A string condition's truth for a value ({@code null} when the lead has none). */
+  private boolean testString(int n, Object v) {
+    switch (kind[n]) {
+      case STR_EQ:
+        return v != null && v.equals(constant[n]);
+      case STR_NE:
+        return v != null && !v.equals(constant[n]);
+      case STR_IN: {
+        if (v == null) {
+          return false;
+        }
+        if (constant[n] instanceof String[] values) {
+          for (String value : values) {
+            if (value.equals(v)) {
+              return true;
+            }
+          }
+          return false;
+        }
+        return ((Set<?>) constant[n]).contains(v);
+      }
+      default:
+        throw new IllegalStateException("not a string comparison: node kind " + kind[n]);
+    }
+  }
+
+  /** A numeric condition's truth for a value (NaN when the lead has none). */
+  private boolean testNumber(int n, double v) {
+    switch (kind[n]) {
+      case NUM_RANGE:
+        return v >= lo[n] && v <= hi[n];
+      case NUM_NE:
+        return !Double.isNaN(v) && v != lo[n];
+      case NUM_IN:
+        return !Double.isNaN(v) && Arrays.binarySearch((double[]) constant[n], v) >= 0;
+      default:
+        throw new IllegalStateException("not a numeric comparison: node kind " + kind[n]);
     }
   }
 
@@ -450,29 +625,10 @@ final class CompiledConditions {
   private boolean test(int n, LeadFacts f) {
     int s = slot[n];
     switch (kind[n]) {
-      case STR_EQ: {
-        Object v = f.objects[s];
-        return v != null && v.equals(constant[n]);
-      }
-      case STR_NE: {
-        Object v = f.objects[s];
-        return v != null && !v.equals(constant[n]);
-      }
-      case STR_IN: {
-        Object v = f.objects[s];
-        if (v == null) {
-          return false;
-        }
-        if (constant[n] instanceof String[] values) {
-          for (String value : values) {
-            if (value.equals(v)) {
-              return true;
-            }
-          }
-          return false;
-        }
-        return ((Set<?>) constant[n]).contains(v);
-      }
+      case STR_EQ:
+      case STR_NE:
+      case STR_IN:
+        return testString(n, f.objects[s]);
       case STR_STARTS: {
         Object v = f.objects[s];
         return v != null && ((String) v).startsWith((String) constant[n]);
@@ -488,18 +644,10 @@ final class CompiledConditions {
         Object v = f.objects[s];
         return v != null && !(v instanceof Set<?> set && set.isEmpty());
       }
-      case NUM_RANGE: {
-        double v = f.numbers[s];
-        return v >= lo[n] && v <= hi[n];
-      }
-      case NUM_NE: {
-        double v = f.numbers[s];
-        return !Double.isNaN(v) && v != lo[n];
-      }
-      case NUM_IN: {
-        double v = f.numbers[s];
-        return !Double.isNaN(v) && Arrays.binarySearch((double[]) constant[n], v) >= 0;
-      }
+      case NUM_RANGE:
+      case NUM_NE:
+      case NUM_IN:
+        return testNumber(n, f.numbers[s]);
       case SET_CONTAINS:
         return ((Set<?>) f.objects[s]).contains(constant[n]);
       case SET_ANY: {

@@ -27,6 +27,10 @@ final class CompiledPool {
   final int strategy;
   final SelectionStrategy plugin;
   final int[] members;
+  /** The members' agent ids, for the trace. */
+  final String[] memberIds;
+  /** Per member, the attempt's result when it is chosen ({@code chosen:<id>}). */
+  final String[] chosen;
   final String[] staticExclusion;
   final Capacity[] caps;
   /** The caps as arrays, see {@link RoutingEngine#capArray}. */
@@ -37,8 +41,10 @@ final class CompiledPool {
   final int withinHours;
   final int overflow;
   final int[] preference;
+  /** The pool's number in its engine (pools, then territory pools), set once while the engine is built. */
+  int index;
 
-  CompiledPool(String id, String label, String scope, String strategyName, SelectionStrategy plugin, int[] members,
+  CompiledPool(String id, String label, String scope, String strategyName, SelectionStrategy plugin, int[] members, String[] memberIds,
       String[] staticExclusion, Capacity[] caps, CandidateFilter[] filters, String[] filterNames,
       boolean requireAvailable, int withinHours, int overflow, int[] preference) {
     this.id = id;
@@ -48,6 +54,11 @@ final class CompiledPool {
     this.strategy = kind(strategyName);
     this.plugin = plugin;
     this.members = members;
+    this.memberIds = memberIds;
+    this.chosen = new String[memberIds.length];
+    for (int i = 0; i < memberIds.length; i++) {
+      chosen[i] = "chosen:" + memberIds[i];
+    }
     this.staticExclusion = staticExclusion;
     this.caps = caps;
     this.capArrays = new int[caps.length][];

@@ -2,6 +2,7 @@ package io.github.crmkit.routing;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Why a routing decision came out as it did: the policy revision and seed, the owner-affinity check, each rule
@@ -51,26 +52,139 @@ public record DecisionTrace(String policyRevision, long seed, String ownerAffini
   public record CandidateCheck(String agent, String excludedBy) {}
 
   /**
-   * One target tried.
+   * One target tried: the target ({@code pool:large-dealers}, {@code agent:a-1}, ...), the pool's strategy or null,
+   * the candidates considered, the strategy's state for the chosen candidate before and after the decision (null
+   * when nothing was chosen), and the result ({@code chosen:a-1}, {@code no-eligible-candidate}, {@code queued},
+   * ...). Built by the engine with the candidates and states kept as the decision computed them and turned into
+   * text only when read.
    *
-   * @param target the target ({@code pool:large-dealers}, {@code agent:a-1}, ...)
-   * @param strategy the pool's strategy, or null
-   * @param candidates the candidates considered
-   * @param stateBefore the strategy's state for the chosen candidate before the decision, or null
-   * @param stateAfter that state after, or null
-   * @param result {@code chosen:a-1}, {@code no-eligible-candidate}, {@code queued}, ...
+   * <p>Immutable and thread-safe.
    */
-  public record TargetAttempt(String target, String strategy, List<CandidateCheck> candidates, String stateBefore,
-      String stateAfter, String result) {
+  public static final class TargetAttempt {
+    private final String target;
+    private final String strategy;
+    private final List<CandidateCheck> candidates;
+    private final String result;
+    private final Supplier<String> before;
+    private final Supplier<String> after;
+    private volatile String stateBefore;
+    private volatile String stateAfter;
+
     /**
-     * Copies the components.
+     * Creates an attempt.
      *
+     * @param target the target
+     * @param strategy the pool's strategy, or null
+     * @param candidates the candidates considered
+     * @param stateBefore the strategy's state for the chosen candidate before the decision, or null
+     * @param stateAfter that state after, or null
+     * @param result what came of it
      * @throws NullPointerException if the target, candidates or result is null
      */
-    public TargetAttempt {
-      Objects.requireNonNull(target, "target");
-      Objects.requireNonNull(result, "result");
-      candidates = List.copyOf(candidates);
+    public TargetAttempt(String target, String strategy, List<CandidateCheck> candidates, String stateBefore,
+        String stateAfter, String result) {
+      this(target, strategy, List.copyOf(candidates), stateBefore, stateAfter, null, null, result);
+    }
+
+    /** The engine's form: candidates as given (an immutable list), states rendered on first read. */
+    static TargetAttempt lazy(String target, String strategy, List<CandidateCheck> candidates,
+        Supplier<String> before, Supplier<String> after, String result) {
+      return new TargetAttempt(target, strategy, candidates, null, null, before, after, result);
+    }
+
+    private TargetAttempt(String target, String strategy, List<CandidateCheck> candidates, String stateBefore,
+        String stateAfter, Supplier<String> before, Supplier<String> after, String result) {
+      this.target = Objects.requireNonNull(target, "target");
+      this.strategy = strategy;
+      this.candidates = Objects.requireNonNull(candidates, "candidates");
+      this.stateBefore = stateBefore;
+      this.stateAfter = stateAfter;
+      this.before = before;
+      this.after = after;
+      this.result = Objects.requireNonNull(result, "result");
+    }
+
+    /**
+     * The target tried.
+     *
+     * @return the target
+     */
+    public String target() {
+      return target;
+    }
+
+    /**
+     * The pool's strategy.
+     *
+     * @return the strategy's name, or null
+     */
+    public String strategy() {
+      return strategy;
+    }
+
+    /**
+     * The candidates considered, in the pool's order.
+     *
+     * @return the candidates (immutable)
+     */
+    public List<CandidateCheck> candidates() {
+      return candidates;
+    }
+
+    /**
+     * The strategy's state for the chosen candidate before the decision.
+     *
+     * @return the state, or null when nothing was chosen
+     */
+    public String stateBefore() {
+      String s = stateBefore;
+      if (s == null && before != null) {
+        s = before.get();
+        stateBefore = s;
+      }
+      return s;
+    }
+
+    /**
+     * The strategy's state for the chosen candidate after the decision.
+     *
+     * @return the state, or null when nothing was chosen
+     */
+    public String stateAfter() {
+      String s = stateAfter;
+      if (s == null && after != null) {
+        s = after.get();
+        stateAfter = s;
+      }
+      return s;
+    }
+
+    /**
+     * What came of the attempt.
+     *
+     * @return {@code chosen:a-1}, {@code no-eligible-candidate}, {@code queued}, ...
+     */
+    public String result() {
+      return result;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof TargetAttempt t && target.equals(t.target) && Objects.equals(strategy, t.strategy)
+          && candidates.equals(t.candidates) && Objects.equals(stateBefore(), t.stateBefore())
+          && Objects.equals(stateAfter(), t.stateAfter()) && result.equals(t.result);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(target, strategy, candidates, stateBefore(), stateAfter(), result);
+    }
+
+    /** Returns ids, codes and counters only. */
+    @Override
+    public String toString() {
+      return "TargetAttempt[target=" + target + ", strategy=" + strategy + ", candidates=" + candidates
+          + ", stateBefore=" + stateBefore() + ", stateAfter=" + stateAfter() + ", result=" + result + "]";
     }
   }
 

@@ -5,6 +5,7 @@ import io.github.crmkit.model.Capacity;
 import io.github.crmkit.model.LeadId;
 import io.github.crmkit.routing.port.AgentCounters;
 import io.github.crmkit.routing.port.AssignmentLedger;
+import io.github.crmkit.routing.port.CandidateCounters;
 import io.github.crmkit.routing.port.Reservation;
 import io.github.crmkit.routing.port.ReservationRequest;
 import io.github.crmkit.routing.port.ScopeCounters;
@@ -19,13 +20,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The in-memory {@link AssignmentLedger}: safe under concurrent routing. Each agent's counters are guarded by the
- * agent's own lock, so {@link #reserve} checks the caps and records under that lock (never past a cap), and a lead's
- * owner is set with an atomic put-if-absent (never two owners). Assignment instants are kept for 62 days, enough for
- * calendar months and the rolling 30 days.
+ * The in-memory {@link AssignmentLedger}: safe under concurrent routing. Every operation runs under the ledger's one
+ * lock, so {@link #reserve} checks the caps and the lead's owner and records as one step (never past a cap, never
+ * two owners), and every read sees a consistent state. One lock rather than one per agent: a decision takes it
+ * twice ({@link #read} for all its candidates, then {@link #reserve}) and holds it well under a microsecond each
+ * time, where per-agent locks cost one acquisition and one map lookup per candidate. Assignment instants are kept
+ * for 62 days, enough for calendar months and the rolling 30 days.
  *
  * <p>Thread-safe.
  */
@@ -33,9 +35,12 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
   private static final long KEEP_MILLIS = 62L * 86_400_000L;
   private static final long DAYS_30_MILLIS = 30L * 86_400_000L;
 
-  private final ConcurrentHashMap<AgentId, AgentState> agents = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<LeadId, AgentId> owners = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<String, ScopeState> scopes = new ConcurrentHashMap<>();
+  private final Object lock = new Object();
+  private final HashMap<AgentId, AgentState> agents = new HashMap<>();
+  private final HashMap<LeadId, AgentId> owners = new HashMap<>();
+  private final HashMap<String, ScopeState> scopes = new HashMap<>();
+
+  private static final Reservation RESERVED = new Reservation(Reservation.Status.RESERVED, null, null);
 
   /** Creates an empty ledger. */
   public InMemoryAssignmentLedger() {}
@@ -74,6 +79,9 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
         if (cursor[k] > i) {
           cursor[k]++;
         }
+        if (at < cursorStart[k]) {
+          cursorStart[k] = Long.MIN_VALUE; // an instant before the window's start may sit at its cursor: seek again
+        }
       }
       open++;
       total++;
@@ -82,9 +90,14 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
 
     /** Per window (day, week, month, 30 days), the index of its first instant, kept as time moves forward. */
     private final int[] cursor = new int[4];
+    /** Per window, the start its cursor is known to be exact for ({@link Long#MIN_VALUE}: not known). */
+    private final long[] cursorStart = {Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE};
 
     /** The index of the first instant at or after {@code start}, moving the window's cursor (amortised O(1)). */
     private int seek(int k, long start) {
+      if (cursorStart[k] == start) {
+        return cursor[k]; // records and purges since keep it exact, see record
+      }
       int c = cursor[k];
       if (c > size || c > 0 && times[c - 1] >= start) {
         c = lowerBound(start);
@@ -99,6 +112,7 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
         }
       }
       cursor[k] = c;
+      cursorStart[k] = start;
       return c;
     }
 
@@ -123,9 +137,10 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
     private long weekStart;
     private long monthStart;
 
-    AgentCounters counters(Instant at, ZoneId zone) {
-      long now = at.toEpochMilli();
-      if (!zone.equals(cachedZone) || now < dayStart || now >= dayEnd) {
+    /** Moves the cached day, week and month to those holding {@code now} in {@code zone}. */
+    private void calendar(long now, ZoneId zone) {
+      if (zone != cachedZone && !zone.equals(cachedZone) || now < dayStart || now >= dayEnd) {
+        Instant at = Instant.ofEpochMilli(now);
         LocalDate date = at.atZone(zone).toLocalDate();
         dayStart = date.atStartOfDay(zone).toInstant().toEpochMilli();
         dayEnd = date.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
@@ -134,12 +149,59 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
         monthStart = date.withDayOfMonth(1).atStartOfDay(zone).toInstant().toEpochMilli();
         cachedZone = zone;
       }
-      int end = size == 0 || times[size - 1] <= now ? size : lowerBound(now + 1);
+    }
+
+    /** The number of instants at or before {@code now}. */
+    private int end(long now) {
+      return size == 0 || last <= now ? size : lowerBound(now + 1);
+    }
+
+    AgentCounters counters(Instant at, ZoneId zone) {
+      long now = at.toEpochMilli();
+      calendar(now, zone);
+      int end = end(now);
       return new AgentCounters(end - seek(0, dayStart), end - seek(1, weekStart), end - seek(2, monthStart),
           end - seek(3, now - DAYS_30_MILLIS + 1), open,
           last == Long.MIN_VALUE ? null : Instant.ofEpochMilli(last), total);
     }
+
+    void read(long now, ZoneId zone, CandidateCounters out, int i) {
+      calendar(now, zone);
+      int end = end(now);
+      out.setCounters(i, end - seek(0, dayStart), end - seek(1, weekStart), end - seek(2, monthStart),
+          end - seek(3, now - DAYS_30_MILLIS + 1), open, last == Long.MIN_VALUE ? CandidateCounters.NEVER : last,
+          total);
+    }
+
+    /** The first cap that refuses one more assignment at {@code now}, or null. */
+    String refusing(Capacity caps, long now, ZoneId zone) {
+      calendar(now, zone);
+      int end = end(now);
+      if (over(caps.maxPerDay(), end - seek(0, dayStart))) {
+        return "max-per-day";
+      }
+      if (over(caps.maxPerWeek(), end - seek(1, weekStart))) {
+        return "max-per-week";
+      }
+      if (over(caps.maxPerMonth(), end - seek(2, monthStart))) {
+        return "max-per-month";
+      }
+      if (over(caps.maxPerRolling30Days(), end - seek(3, now - DAYS_30_MILLIS + 1))) {
+        return "max-per-rolling-30-days";
+      }
+      if (over(caps.maxOpen(), open)) {
+        return "max-open";
+      }
+      return null;
+    }
   }
+
+  /**
+   * What {@link #read} keeps in a batch per candidate: the agent's state and its counters in the batch's scope, so
+   * a batch reused for the same pool finds them without map lookups. Both are created once and never replaced.
+   */
+  private record Handle(InMemoryAssignmentLedger ledger, AgentId agent, String scope, AgentState state,
+      long[] member) {}
 
   private static final class ScopeState {
     long step;
@@ -155,13 +217,42 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
   }
 
   @Override
-  public AgentCounters counters(AgentId agent, Instant at, ZoneId zone) {
-    AgentState state = agents.get(agent);
-    if (state == null) {
-      return AgentCounters.NONE;
+  public void read(CandidateCounters batch) {
+    long now = batch.atEpochMilli();
+    int n = batch.size();
+    String scopeName = batch.scope();
+    synchronized (lock) {
+      ScopeState scope = scopeName == null ? null : scopes.get(scopeName);
+      for (int i = 0; i < n; i++) {
+        AgentId agent = batch.agent(i);
+        Handle h = batch.handle(i) instanceof Handle mine && mine.ledger == this && mine.agent == agent
+            && mine.scope == scopeName ? mine : null;
+        if (h == null || h.state == null || scope != null && h.member == null) {
+          AgentState state = agents.get(agent);
+          long[] member = scope == null ? null : scope.members.get(agent);
+          h = state == null && member == null ? null : new Handle(this, agent, scopeName, state, member);
+          batch.setHandle(i, h);
+        }
+        if (h != null) {
+          if (h.state != null) {
+            h.state.read(now, batch.zone(i), batch, i);
+          }
+          if (h.member != null) {
+            batch.setScopeCounters(i, h.member[0], h.member[1], h.member[2]);
+          }
+        }
+      }
+      if (scope != null) {
+        batch.setScopeStep(scope.step);
+      }
     }
-    synchronized (state) {
-      return state.counters(at, zone);
+  }
+
+  @Override
+  public AgentCounters counters(AgentId agent, Instant at, ZoneId zone) {
+    synchronized (lock) {
+      AgentState state = agents.get(agent);
+      return state == null ? AgentCounters.NONE : state.counters(at, zone);
     }
   }
 
@@ -197,15 +288,15 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
 
   @Override
   public Reservation reserve(ReservationRequest request) {
-    AgentState state = state(request.agent());
-    AgentId previous;
-    synchronized (state) {
+    synchronized (lock) {
+      AgentState state = state(request.agent());
       if (!request.force()) {
-        String cap = refusingCap(request.caps(), state.counters(request.at(), request.zone()));
+        String cap = state.refusing(request.caps(), request.at().toEpochMilli(), request.zone());
         if (cap != null) {
           return new Reservation(Reservation.Status.CAPPED, cap, owners.get(request.lead()));
         }
       }
+      AgentId previous;
       if (request.reassign()) {
         previous = owners.put(request.lead(), request.agent());
         if (request.agent().equals(previous)) {
@@ -218,60 +309,52 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
         }
       }
       state.record(request.at().toEpochMilli());
-    }
-    if (previous != null) {
-      AgentState old = state(previous);
-      synchronized (old) {
+      if (previous != null) {
+        AgentState old = state(previous);
         old.open = Math.max(0, old.open - 1);
       }
-    }
-    if (request.scope() != null) {
-      ScopeState scope = scopes.computeIfAbsent(request.scope(), s -> new ScopeState());
-      synchronized (scope) {
-        scope.member(request.agent())[0]++;
+      if (request.scope() != null) {
+        scopes.computeIfAbsent(request.scope(), s -> new ScopeState()).member(request.agent())[0]++;
       }
+      return previous == null ? RESERVED : new Reservation(Reservation.Status.RESERVED, null, previous);
     }
-    return new Reservation(Reservation.Status.RESERVED, null, previous);
   }
 
   @Override
   public boolean release(LeadId lead) {
-    AgentId owner = owners.remove(Objects.requireNonNull(lead, "lead"));
-    if (owner == null) {
-      return false;
-    }
-    AgentState state = state(owner);
-    synchronized (state) {
+    Objects.requireNonNull(lead, "lead");
+    synchronized (lock) {
+      AgentId owner = owners.remove(lead);
+      if (owner == null) {
+        return false;
+      }
+      AgentState state = state(owner);
       state.open = Math.max(0, state.open - 1);
+      return true;
     }
-    return true;
   }
 
   @Override
   public Optional<AgentId> owner(LeadId lead) {
-    return Optional.ofNullable(owners.get(lead));
+    synchronized (lock) {
+      return Optional.ofNullable(owners.get(lead));
+    }
   }
 
   @Override
   public ScopeCounters scopeCounters(String scope, AgentId agent) {
-    ScopeState state = scopes.get(scope);
-    if (state == null) {
-      return ScopeCounters.NONE;
-    }
-    synchronized (state) {
-      long[] m = state.members.get(agent);
+    synchronized (lock) {
+      ScopeState state = scopes.get(scope);
+      long[] m = state == null ? null : state.members.get(agent);
       return m == null ? ScopeCounters.NONE : new ScopeCounters(m[0], m[1], m[2]);
     }
   }
 
   @Override
   public long scopeStep(String scope) {
-    ScopeState state = scopes.get(scope);
-    if (state == null) {
-      return 0;
-    }
-    synchronized (state) {
-      return state.step;
+    synchronized (lock) {
+      ScopeState state = scopes.get(scope);
+      return state == null ? 0 : state.step;
     }
   }
 
@@ -281,13 +364,15 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
       throw new IllegalArgumentException("members and credits must have the same length, were " + members.length
           + " and " + credits.length);
     }
-    ScopeState state = scopes.computeIfAbsent(scope, s -> new ScopeState());
-    synchronized (state) {
+    for (long credit : credits) {
+      if (credit < 0) {
+        throw new IllegalArgumentException("credits must not be negative, was " + credit);
+      }
+    }
+    synchronized (lock) {
+      ScopeState state = scopes.computeIfAbsent(scope, s -> new ScopeState());
       long step = state.step;
       for (int i = 0; i < members.length; i++) {
-        if (credits[i] < 0) {
-          throw new IllegalArgumentException("credits must not be negative, was " + credits[i]);
-        }
         long[] m = state.member(members[i]);
         m[1] += credits[i];
         m[2] = step;
@@ -300,6 +385,8 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
   /** Returns the number of agents and leads held, never personal data. */
   @Override
   public String toString() {
-    return "InMemoryAssignmentLedger{agents=" + agents.size() + ", owned leads=" + owners.size() + "}";
+    synchronized (lock) {
+      return "InMemoryAssignmentLedger{agents=" + agents.size() + ", owned leads=" + owners.size() + "}";
+    }
   }
 }

@@ -14,10 +14,10 @@ import io.github.crmkit.model.port.AgentDirectory;
 import io.github.crmkit.model.port.DomainEventPublisher;
 import io.github.crmkit.routing.port.AgentCounters;
 import io.github.crmkit.routing.port.AssignmentLedger;
+import io.github.crmkit.routing.port.CandidateCounters;
 import io.github.crmkit.routing.port.DuplicateFinder;
 import io.github.crmkit.routing.port.Reservation;
 import io.github.crmkit.routing.port.ReservationRequest;
-import io.github.crmkit.routing.port.ScopeCounters;
 import io.github.crmkit.routing.spi.CandidateFilter;
 import io.github.crmkit.routing.spi.SelectionContext;
 import java.time.Clock;
@@ -82,11 +82,12 @@ public final class RoutingEngine {
   private final CompiledConditions conditions;
   private final String[] ruleIds;
   private final int[] ruleRoots;
-  private final CompiledConditions.RuleIndex ruleIndex;
+  private final CompiledConditions.RuleFilter ruleFilter;
   private final CompiledTarget[][] chains;
   private final CompiledPool[] pools;
   private final CompiledPool[] territoryPools;
   private final boolean hasPreferences;
+  private final ThreadLocal<Scratch> scratches;
 
   /** One step of a rule's chain. */
   private record CompiledTarget(Target.Kind kind, String ref, int index, String label) {}
@@ -157,7 +158,7 @@ public final class RoutingEngine {
     for (int i = 0; i < rules; i++) {
       ruleIds[i] = policy.rules().get(i).id();
     }
-    ruleIndex = conditions.new RuleIndex(ruleRoots);
+    ruleFilter = conditions.new RuleFilter(ruleRoots);
 
     Map<String, Integer> poolIndex = new HashMap<>();
     for (int p = 0; p < policy.pools().size(); p++) {
@@ -188,6 +189,22 @@ public final class RoutingEngine {
           "territoryPool:" + territories.ids[t].value(), policy.territoryStrategy(), members, List.of(), List.of(),
           Capacity.unlimited(), false, 0, List.of(), -1, Map.of());
     }
+    int largest = 1;
+    for (CompiledPool pool : pools) {
+      largest = Math.max(largest, pool.members.length);
+    }
+    for (CompiledPool pool : territoryPools) {
+      largest = Math.max(largest, pool.members.length);
+    }
+    int scratchSize = largest;
+    int poolCount = pools.length + territoryPools.length;
+    for (int p = 0; p < pools.length; p++) {
+      pools[p].index = p;
+    }
+    for (int t = 0; t < territoryPools.length; t++) {
+      territoryPools[t].index = pools.length + t;
+    }
+    scratches = ThreadLocal.withInitial(() -> new Scratch(scratchSize, poolCount));
     chains = new CompiledTarget[rules][];
     for (int r = 0; r < rules; r++) {
       RuleEntry rule = policy.rules().get(r);
@@ -257,12 +274,14 @@ public final class RoutingEngine {
       List<String> filterNames, int overflow, Map<String, Integer> preferenceNodes) {
     int n = memberList.size();
     int[] members = new int[n];
+    String[] ids = new String[n];
     String[] exclusion = new String[n];
     Capacity[] caps = new Capacity[n];
     int[] preference = new int[n];
     for (int i = 0; i < n; i++) {
       int a = memberList.get(i);
       members[i] = a;
+      ids[i] = agentIds[a].value();
       Agent agent = agents[a];
       exclusion[i] = staticExclusion(agent, skills, languages);
       Capacity own = agent.capacity();
@@ -280,7 +299,7 @@ public final class RoutingEngine {
       filters[i] = plugins.filter(filterNames.get(i));
     }
     return new CompiledPool(label.substring(label.indexOf(':') + 1), label, scope, strategy,
-        plugins.strategy(strategy), members, exclusion, caps, filters, filterNames.toArray(NO_STRINGS),
+        plugins.strategy(strategy), members, ids, exclusion, caps, filters, filterNames.toArray(NO_STRINGS),
         requireAvailable, withinHours, overflow, preference);
   }
 
@@ -376,26 +395,8 @@ public final class RoutingEngine {
       }
     }
     LeadFacts facts = new LeadFacts(lead, conditions, territories);
-    int[] failed = new int[ruleRoots.length];
-    int matched = -1;
-    boolean[][] passes = ruleIndex.passes(facts);
-    int[] guard = ruleIndex.guard;
-    int[] guardSlot = ruleIndex.guardSlot;
-    for (int r = 0; r < ruleRoots.length; r++) {
-      int g = guardSlot[r];
-      if (g >= 0 && !passes[g][r]) {
-        failed[r] = guard[r]; // the rule's first condition fails for this lead's value: no need to evaluate it
-        continue;
-      }
-      int fail = conditions.evalFail(ruleRoots[r], facts);
-      failed[r] = fail;
-      if (fail < 0) {
-        matched = r;
-        break;
-      }
-    }
-    List<DecisionTrace.RuleCheck> checks = new RuleCheckList(ruleIds, conditions, failed,
-        matched < 0 ? ruleRoots.length : matched + 1);
+    int matched = ruleFilter.firstMatch(facts);
+    List<DecisionTrace.RuleCheck> checks = new RuleCheckList(ruleIds, ruleRoots, conditions, facts, matched);
     if (matched < 0) {
       DecisionTrace trace = new DecisionTrace(policy.revision(), seed, affinity, checks, attempts);
       return new RoutingDecision(lead.id(), Outcome.UNASSIGNED, null, null, "no-rule-matched", now, trace);
@@ -524,9 +525,23 @@ public final class RoutingEngine {
       List<DecisionTrace.TargetAttempt> attempts) {
     int n = pool.members.length;
     String[] excluded = new String[n];
-    AgentCounters[] counters = new AgentCounters[n];
-    long[] free = new long[n];
-    int eligibleCount = 0;
+    Scratch scratch = scratches.get();
+    if (scratch.busy || scratch.member.length < n) { // re-entered from a plugin, or a bigger pool than planned
+      scratch = new Scratch(n, pools.length + territoryPools.length);
+    }
+    scratch.busy = true;
+    try {
+      return tryPool(lead, now, state, pool, facts, attempts, excluded, scratch);
+    } finally {
+      scratch.busy = false;
+    }
+  }
+
+  private String tryPool(Lead lead, Instant now, AssignmentLedger state, CompiledPool pool, LeadFacts facts,
+      List<DecisionTrace.TargetAttempt> attempts, String[] excluded, Scratch scratch) {
+    int n = pool.members.length;
+    int[] member = scratch.member; // the member index of each candidate read from the ledger
+    CandidateCounters batch = scratch.batch(pool).request(now, pool.scope);
     for (int i = 0; i < n; i++) {
       int a = pool.members[i];
       String why = pool.staticExclusion[i];
@@ -536,43 +551,50 @@ public final class RoutingEngine {
       if (why == null && pool.filters.length > 0) {
         why = pluginFilters(pool, agents[a], lead, now);
       }
-      if (why == null) {
-        counters[i] = state.counters(agentIds[a], now, agentZones[a]);
-        int[] caps = pool.capArrays[i];
-        String cap = refusingCap(caps, counters[i]);
-        if (cap != null) {
-          why = "capped:" + cap;
-        } else {
-          free[i] = freeCapacity(caps, counters[i]);
-        }
-      }
       excluded[i] = why;
       if (why == null) {
-        eligibleCount++;
+        member[batch.add(agentIds[a], agentZones[a])] = i;
       }
     }
-    String stateBefore = null;
-    String stateAfter = null;
+    int m = batch.size();
+    if (m > 0) {
+      state.read(batch);
+    }
+    long[] free = scratch.free;
+    int[] eligible = scratch.eligible; // candidate positions, ascending
+    int count = 0;
+    for (int k = 0; k < m; k++) {
+      int[] caps = pool.capArrays[member[k]];
+      int cap = refusingCap(caps, batch, k);
+      if (cap >= 0) {
+        excluded[member[k]] = CAPPED[cap];
+      } else {
+        free[k] = freeCapacity(caps, batch, k);
+        eligible[count++] = k;
+      }
+    }
+    Supplier<String> before = null;
+    Supplier<String> after = null;
     String result = "no-eligible-candidate";
     String chosen = null;
-    while (eligibleCount > 0) {
-      int[] eligible = new int[eligibleCount];
-      for (int i = 0, k = 0; i < n; i++) {
-        if (excluded[i] == null) {
-          eligible[k++] = i;
-        }
-      }
-      int pick = select(pool, eligible, counters, free, facts, state);
-      int a = pool.members[pick];
-      ScopeCounters before = state.scopeCounters(pool.scope, agentIds[a]);
+    long[] granted = null;
+    if (pool.strategy == CompiledPool.LEVELLING) {
+      granted = scratch.granted;
+      Arrays.fill(granted, 0, m, 0L);
+    }
+    long[] step = scratch.step;
+    while (count > 0) {
+      step[0] = -1;
+      int pick = select(pool, eligible, count, member, batch, free, facts, state, granted, step);
+      int i = member[pick];
+      int a = pool.members[i];
       Reservation r = state.reserve(new ReservationRequest(lead.id(), agentIds[a], now, agentZones[a],
-          pool.caps[pick], pool.scope, false, false, false));
+          pool.caps[i], pool.scope, false, false, false));
       if (r.reserved()) {
-        ScopeCounters after = state.scopeCounters(pool.scope, agentIds[a]);
-        stateBefore = describeState(agentIds[a], before, counters[pick]);
-        stateAfter = describeState(agentIds[a], after, null);
+        before = stateBefore(agentIds[a].value(), batch, pick);
+        after = stateAfter(agentIds[a].value(), batch, pick, granted == null ? 0 : granted[pick], step[0]);
         chosen = agentIds[a].value();
-        result = "chosen:" + chosen;
+        result = pool.chosen[i];
         break;
       }
       if (r.status() == Reservation.Status.ALREADY_ASSIGNED) {
@@ -580,26 +602,70 @@ public final class RoutingEngine {
         chosen = "already-assigned";
         break;
       }
-      excluded[pick] = "capped:" + r.cap(); // another caller took the last place meanwhile
-      eligibleCount--;
+      excluded[i] = "capped:" + r.cap(); // another caller took the last place meanwhile
+      int at = 0;
+      while (eligible[at] != pick) {
+        at++;
+      }
+      System.arraycopy(eligible, at + 1, eligible, at, count - at - 1);
+      count--;
     }
-    List<DecisionTrace.CandidateCheck> candidates = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      candidates.add(new DecisionTrace.CandidateCheck(agentIds[pool.members[i]].value(), excluded[i]));
-    }
-    attempts.add(new DecisionTrace.TargetAttempt(pool.label, pool.strategyName, candidates, stateBefore, stateAfter,
-        result));
+    attempts.add(DecisionTrace.TargetAttempt.lazy(pool.label, pool.strategyName,
+        new CandidateCheckList(pool.memberIds, excluded), before, after, result));
     return chosen;
   }
 
-  private static String describeState(AgentId agent, ScopeCounters scope, AgentCounters counters) {
-    StringBuilder out = new StringBuilder(agent.value()).append(" assigned=").append(scope.assigned())
-        .append(" credits=").append(scope.credits()).append(" lastEligibleStep=").append(scope.lastEligibleStep());
-    if (counters != null) {
-      out.append(" total=").append(counters.total()).append(" lastAssignedAtEpochMilli=")
-          .append(counters.lastAssignedAt() == null ? "never" : Long.toString(counters.lastAssignedAt().toEpochMilli()));
+  /**
+   * Per-thread working arrays of pool decisions, so that a decision allocates only what its trace keeps. Sized for
+   * the largest pool; a decision that finds it in use (a plugin routing from inside a decision) takes a new one.
+   */
+  private static final class Scratch {
+    final CandidateCounters[] batches;
+    final int[] member;
+    final long[] free;
+    final int[] eligible;
+    final long[] granted;
+    final long[] step = new long[1];
+    boolean busy;
+
+    Scratch(int size, int pools) {
+      batches = new CandidateCounters[pools];
+      member = new int[size];
+      free = new long[size];
+      eligible = new int[size];
+      granted = new long[size];
     }
-    return out.toString();
+
+    /** The pool's own batch, so that the ledger's per-candidate handles stay valid from one decision to the next. */
+    CandidateCounters batch(CompiledPool pool) {
+      CandidateCounters batch = batches[pool.index];
+      if (batch == null) {
+        batch = new CandidateCounters(pool.members.length);
+        batches[pool.index] = batch;
+      }
+      return batch;
+    }
+  }
+
+  /** The strategy's state for a candidate as the decision read it, rendered when the trace is read. */
+  private static Supplier<String> stateBefore(String agent, CandidateCounters batch, int k) {
+    long assigned = batch.scopeAssigned(k);
+    long credits = batch.scopeCredits(k);
+    long lastEligible = batch.scopeLastEligibleStep(k);
+    long total = batch.total(k);
+    long last = batch.lastAssignedEpochMilli(k);
+    return () -> agent + " assigned=" + assigned + " credits=" + credits + " lastEligibleStep=" + lastEligible
+        + " total=" + total + " lastAssignedAtEpochMilli="
+        + (last == CandidateCounters.NEVER ? "never" : Long.toString(last));
+  }
+
+  /** That state after the decision: one more assignment, the credits granted, the step it was eligible at. */
+  private static Supplier<String> stateAfter(String agent, CandidateCounters batch, int k, long granted,
+      long step) {
+    long assigned = batch.scopeAssigned(k) + 1;
+    long credits = batch.scopeCredits(k) + granted;
+    long lastEligible = step >= 0 ? step : batch.scopeLastEligibleStep(k);
+    return () -> agent + " assigned=" + assigned + " credits=" + credits + " lastEligibleStep=" + lastEligible;
   }
 
   private String pluginFilters(CompiledPool pool, Agent agent, Lead lead, Instant now) {
@@ -623,36 +689,36 @@ public final class RoutingEngine {
         caps.maxPerRolling30Days().orElse(-1), caps.maxOpen().orElse(-1)};
   }
 
-  private static final String[] CAP_NAMES = {"max-per-day", "max-per-week", "max-per-month",
-      "max-per-rolling-30-days", "max-open"};
+  private static final String[] CAPPED = {"capped:max-per-day", "capped:max-per-week", "capped:max-per-month",
+      "capped:max-per-rolling-30-days", "capped:max-open"};
 
-  /** The first cap that refuses one more assignment, or null; the same order as the in-memory ledger's. */
-  static String refusingCap(int[] caps, AgentCounters c) {
-    if (caps[0] >= 0 && c.day() >= caps[0]) {
-      return CAP_NAMES[0];
+  /** The first cap (0 day .. 4 open) that refuses one more assignment, or -1; the in-memory ledger's order. */
+  static int refusingCap(int[] caps, CandidateCounters c, int k) {
+    if (caps[0] >= 0 && c.day(k) >= caps[0]) {
+      return 0;
     }
-    if (caps[1] >= 0 && c.week() >= caps[1]) {
-      return CAP_NAMES[1];
+    if (caps[1] >= 0 && c.week(k) >= caps[1]) {
+      return 1;
     }
-    if (caps[2] >= 0 && c.month() >= caps[2]) {
-      return CAP_NAMES[2];
+    if (caps[2] >= 0 && c.month(k) >= caps[2]) {
+      return 2;
     }
-    if (caps[3] >= 0 && c.rolling30Days() >= caps[3]) {
-      return CAP_NAMES[3];
+    if (caps[3] >= 0 && c.rolling30Days(k) >= caps[3]) {
+      return 3;
     }
-    if (caps[4] >= 0 && c.open() >= caps[4]) {
-      return CAP_NAMES[4];
+    if (caps[4] >= 0 && c.open(k) >= caps[4]) {
+      return 4;
     }
-    return null;
+    return -1;
   }
 
-  static long freeCapacity(int[] caps, AgentCounters c) {
+  static long freeCapacity(int[] caps, CandidateCounters c, int k) {
     long free = Long.MAX_VALUE;
-    free = freeOf(free, caps[0], c.day());
-    free = freeOf(free, caps[1], c.week());
-    free = freeOf(free, caps[2], c.month());
-    free = freeOf(free, caps[3], c.rolling30Days());
-    return freeOf(free, caps[4], c.open());
+    free = freeOf(free, caps[0], c.day(k));
+    free = freeOf(free, caps[1], c.week(k));
+    free = freeOf(free, caps[2], c.month(k));
+    free = freeOf(free, caps[3], c.rolling30Days(k));
+    return freeOf(free, caps[4], c.open(k));
   }
 
   private static long freeOf(long free, int cap, int used) {
@@ -712,63 +778,78 @@ public final class RoutingEngine {
     return (x >>> 11) * 0x1.0p-53;
   }
 
-  /** Whether member {@code i} has waited longer than member {@code j} (round robin's order). */
-  private boolean waitsLonger(CompiledPool pool, int i, int j, AgentCounters[] counters) {
-    Instant li = counters[i].lastAssignedAt();
-    Instant lj = counters[j].lastAssignedAt();
-    if (li == null ? lj != null : lj != null && !li.equals(lj)) {
-      return li == null || li.isBefore(lj);
+  /**
+   * Whether candidate {@code i} has waited longer than candidate {@code j} (round robin's order): the older last
+   * assignment (never assigned first), then fewer assignments in total, then the agent id.
+   */
+  private boolean waitsLonger(CompiledPool pool, int i, int j, int[] member, CandidateCounters c) {
+    long li = c.lastAssignedEpochMilli(i);
+    long lj = c.lastAssignedEpochMilli(j);
+    if (li != lj) {
+      return li < lj;
     }
-    if (counters[i].total() != counters[j].total()) {
-      return counters[i].total() < counters[j].total();
+    if (c.total(i) != c.total(j)) {
+      return c.total(i) < c.total(j);
     }
-    return agentIds[pool.members[i]].compareTo(agentIds[pool.members[j]]) < 0;
+    return agentIds[pool.members[member[i]]].compareTo(agentIds[pool.members[member[j]]]) < 0;
   }
 
-  private int select(CompiledPool pool, int[] eligible, AgentCounters[] counters, long[] free, LeadFacts facts,
-      AssignmentLedger state) {
+  private double weight(CompiledPool pool, int[] member, int k) {
+    return agents[pool.members[member[k]]].weight();
+  }
+
+  /**
+   * Chooses among the first {@code count} candidates of {@code eligible} (positions in {@code c}); returns the
+   * chosen position. Levelling writes the credits it grants into {@code granted} and its scope step into
+   * {@code step[0]}.
+   */
+  private int select(CompiledPool pool, int[] eligible, int count, int[] member, CandidateCounters c, long[] free,
+      LeadFacts facts, AssignmentLedger state, long[] granted, long[] step) {
     switch (pool.strategy) {
-      case CompiledPool.ROUND_ROBIN: {
-        int best = eligible[0];
-        for (int k = 1; k < eligible.length; k++) {
-          if (waitsLonger(pool, eligible[k], best, counters)) {
-            best = eligible[k];
-          }
-        }
-        return best;
-      }
+      case CompiledPool.ROUND_ROBIN:
+        return longestWaiting(pool, eligible, count, member, c);
       case CompiledPool.SMOOTH_WEIGHTED:
-        return smoothWeighted(pool, eligible, counters, state);
+        return smoothWeighted(pool, eligible, count, member, c);
       case CompiledPool.LOAD_BALANCING: {
         int best = eligible[0];
-        for (int k = 1; k < eligible.length; k++) {
-          int i = eligible[k];
-          if (free[i] > free[best] || free[i] == free[best] && waitsLonger(pool, i, best, counters)) {
-            best = i;
+        for (int e = 1; e < count; e++) {
+          int k = eligible[e];
+          if (free[k] > free[best] || free[k] == free[best] && waitsLonger(pool, k, best, member, c)) {
+            best = k;
           }
         }
         return best;
       }
       case CompiledPool.LEVELLING:
-        return levelling(pool, eligible, counters, state);
+        return levelling(pool, eligible, count, member, c, state, granted, step);
       case CompiledPool.BATCH_ALLOCATION:
-        return batchAllocation(pool, eligible, free, facts, state);
+        return batchAllocation(pool, eligible, count, member, c, free, facts);
       case CompiledPool.WEIGHTED_RANDOM: {
-        double[] weights = new double[eligible.length];
-        for (int k = 0; k < eligible.length; k++) {
-          weights[k] = agents[pool.members[eligible[k]]].weight();
+        double[] weights = new double[count];
+        for (int e = 0; e < count; e++) {
+          weights[e] = weight(pool, member, eligible[e]);
         }
-        return eligible[weighted(weights, random(facts.lead, totalAssigned(pool, eligible, state)))];
+        return eligible[weighted(weights, random(facts.lead, totalAssigned(eligible, count, c)))];
       }
       default:
-        return plugin(pool, eligible, counters, free, facts, state);
+        return plugin(pool, eligible, count, member, c, free, facts);
     }
   }
 
-  private long totalAssigned(CompiledPool pool, int[] eligible, AssignmentLedger state) {
+  private int longestWaiting(CompiledPool pool, int[] eligible, int count, int[] member, CandidateCounters c) {
+    int best = eligible[0];
+    for (int e = 1; e < count; e++) {
+      if (waitsLonger(pool, eligible[e], best, member, c)) {
+        best = eligible[e];
+      }
+    }
+    return best;
+  }
+
+  private static long totalAssigned(int[] eligible, int count, CandidateCounters c) {
     long total = 0;
-    for (int i : eligible) {
-      total += state.scopeCounters(pool.scope, agentIds[pool.members[i]]).assigned();
+    for (int e = 0; e < count; e++) {
+      total += c.scopeAssigned(eligible[e]);
     }
     return total;
   }
@@ -795,32 +876,31 @@ public final class RoutingEngine {
    * {@code (N + 1) * w_i - W * n_i}, so that each member stays within one assignment of its weighted share.
    * Counts are those of the pool's scope; ties go to the larger weight, then round robin's order.
    */
-  private int smoothWeighted(CompiledPool pool, int[] eligible, AgentCounters[] counters, AssignmentLedger state) {
-    long[] n = new long[eligible.length];
+  private int smoothWeighted(CompiledPool pool, int[] eligible, int count, int[] member, CandidateCounters c) {
     double totalWeight = 0;
     long total = 0;
-    for (int k = 0; k < eligible.length; k++) {
-      n[k] = state.scopeCounters(pool.scope, agentIds[pool.members[eligible[k]]]).assigned();
-      total += n[k];
-      totalWeight += agents[pool.members[eligible[k]]].weight();
+    for (int e = 0; e < count; e++) {
+      total += c.scopeAssigned(eligible[e]);
+      totalWeight += weight(pool, member, eligible[e]);
     }
     int best = -1;
     double bestCurrent = 0;
-    for (int k = 0; k < eligible.length; k++) {
-      double w = agents[pool.members[eligible[k]]].weight();
-      double current = (total + 1) * w - totalWeight * n[k];
+    for (int e = 0; e < count; e++) {
+      int k = eligible[e];
+      double w = weight(pool, member, k);
+      double current = (total + 1) * w - totalWeight * c.scopeAssigned(k);
       if (best < 0 || current > bestCurrent + 1e-9 * totalWeight) {
         best = k;
         bestCurrent = current;
       } else if (Math.abs(current - bestCurrent) <= 1e-9 * totalWeight) {
-        double wb = agents[pool.members[eligible[best]]].weight();
-        if (w > wb || w == wb && waitsLonger(pool, eligible[k], eligible[best], counters)) {
+        double wb = weight(pool, member, best);
+        if (w > wb || w == wb && waitsLonger(pool, k, best, member, c)) {
           best = k;
           bestCurrent = current;
         }
       }
     }
-    return eligible[best];
+    return best;
   }
 
   /**
@@ -829,38 +909,41 @@ public final class RoutingEngine {
    * capped) is first given credits up to the lowest count of the members that were, so it is not flooded with
    * the work it missed.
    */
-  private int levelling(CompiledPool pool, int[] eligible, AgentCounters[] counters, AssignmentLedger state) {
-    long step = state.scopeStep(pool.scope);
-    int m = eligible.length;
-    long[] effective = new long[m];
-    boolean[] continuing = new boolean[m];
+  private int levelling(CompiledPool pool, int[] eligible, int count, int[] member, CandidateCounters c,
+      AssignmentLedger state, long[] granted, long[] stepOut) {
+    long step = c.scopeStep();
+    long[] effective = new long[count];
+    boolean[] continuing = new boolean[count];
     long minContinuing = Long.MAX_VALUE;
-    AgentId[] ids = new AgentId[m];
-    for (int k = 0; k < m; k++) {
-      ids[k] = agentIds[pool.members[eligible[k]]];
-      ScopeCounters c = state.scopeCounters(pool.scope, ids[k]);
-      effective[k] = c.assigned() + c.credits();
-      continuing[k] = step > 0 && c.lastEligibleStep() == step - 1;
-      if (continuing[k]) {
-        minContinuing = Math.min(minContinuing, effective[k]);
+    AgentId[] ids = new AgentId[count];
+    for (int e = 0; e < count; e++) {
+      int k = eligible[e];
+      ids[e] = agentIds[pool.members[member[k]]];
+      effective[e] = c.scopeAssigned(k) + c.scopeCredits(k);
+      continuing[e] = step > 0 && c.scopeLastEligibleStep(k) == step - 1;
+      if (continuing[e]) {
+        minContinuing = Math.min(minContinuing, effective[e]);
       }
     }
-    long[] credits = new long[m];
+    long[] credits = new long[count];
     if (minContinuing != Long.MAX_VALUE) {
-      for (int k = 0; k < m; k++) {
-        if (!continuing[k] && effective[k] < minContinuing) {
-          credits[k] = minContinuing - effective[k];
-          effective[k] = minContinuing;
+      for (int e = 0; e < count; e++) {
+        if (!continuing[e] && effective[e] < minContinuing) {
+          credits[e] = minContinuing - effective[e];
+          effective[e] = minContinuing;
         }
       }
     }
-    state.recordStep(pool.scope, ids, credits);
+    stepOut[0] = state.recordStep(pool.scope, ids, credits);
     int best = 0;
-    for (int k = 1; k < m; k++) {
-      if (effective[k] < effective[best]
-          || effective[k] == effective[best] && waitsLonger(pool, eligible[k], eligible[best], counters)) {
-        best = k;
+    for (int e = 1; e < count; e++) {
+      if (effective[e] < effective[best]
+          || effective[e] == effective[best] && waitsLonger(pool, eligible[e], eligible[best], member, c)) {
+        best = e;
       }
+    }
+    for (int e = 0; e < count; e++) {
+      granted[eligible[e]] += credits[e];
     }
     return eligible[best];
   }
@@ -870,63 +953,74 @@ public final class RoutingEngine {
    * served first; among the candidates the choice is random (seeded) with probability proportional to the free
    * capacity (an unlimited member counts as 1,000).
    */
-  private int batchAllocation(CompiledPool pool, int[] eligible, long[] free, LeadFacts facts,
-      AssignmentLedger state) {
+  private int batchAllocation(CompiledPool pool, int[] eligible, int count, int[] member, CandidateCounters c,
+      long[] free, LeadFacts facts) {
     int preferred = 0;
-    boolean[] prefers = new boolean[eligible.length];
-    for (int k = 0; k < eligible.length; k++) {
-      int node = pool.preference[eligible[k]];
+    boolean[] prefers = new boolean[count];
+    for (int e = 0; e < count; e++) {
+      int node = pool.preference[member[eligible[e]]];
       if (node >= 0 && conditions.evalFail(node, facts) < 0) {
-        prefers[k] = true;
+        prefers[e] = true;
         preferred++;
       }
     }
-    double[] weights = new double[eligible.length];
-    for (int k = 0; k < eligible.length; k++) {
-      if (preferred == 0 || prefers[k]) {
-        weights[k] = Math.min(free[eligible[k]], 1000L);
+    double[] weights = new double[count];
+    for (int e = 0; e < count; e++) {
+      if (preferred == 0 || prefers[e]) {
+        weights[e] = Math.min(free[eligible[e]], 1000L);
       }
     }
-    return eligible[weighted(weights, random(facts.lead, totalAssigned(pool, eligible, state)))];
+    return eligible[weighted(weights, random(facts.lead, totalAssigned(eligible, count, c)))];
   }
 
-  private int plugin(CompiledPool pool, int[] eligible, AgentCounters[] counters, long[] free, LeadFacts facts,
-      AssignmentLedger state) {
-    long step = totalAssigned(pool, eligible, state);
+  private int plugin(CompiledPool pool, int[] eligible, int count, int[] member, CandidateCounters c, long[] free,
+      LeadFacts facts) {
+    long step = totalAssigned(eligible, count, c);
     SelectionContext context = new SelectionContext() {
+      private void check(int i) {
+        if (i < 0 || i >= count) {
+          throw new IndexOutOfBoundsException("candidate " + i + " out of [0, " + count + ")");
+        }
+      }
+
       @Override
       public int size() {
-        return eligible.length;
+        return count;
       }
 
       @Override
       public Agent agent(int i) {
-        return agents[pool.members[eligible[i]]];
+        check(i);
+        return agents[pool.members[member[eligible[i]]]];
       }
 
       @Override
       public double weight(int i) {
-        return agents[pool.members[eligible[i]]].weight();
+        return agent(i).weight();
       }
 
       @Override
       public long freeCapacity(int i) {
+        check(i);
         return free[eligible[i]];
       }
 
       @Override
       public AgentCounters counters(int i) {
-        return counters[eligible[i]];
+        check(i);
+        return c.counters(eligible[i]);
       }
 
       @Override
       public io.github.crmkit.routing.port.ScopeCounters scopeCounters(int i) {
-        return state.scopeCounters(pool.scope, agentIds[pool.members[eligible[i]]]);
+        check(i);
+        return c.scopeCounters(eligible[i]);
       }
 
       @Override
       public long tieBreak(int i) {
-        return mix(seed ^ mix(agentIds[pool.members[eligible[i]]].value().hashCode()
+        check(i);
+        return mix(seed ^ mix(agentIds[pool.members[member[eligible[i]]]].value().hashCode()
             + 0x632be59bd9b4e019L * facts.lead.id().value().hashCode()));
       }
 
@@ -946,14 +1040,8 @@ public final class RoutingEngine {
     } catch (RuntimeException e) {
       pick = -1;
     }
-    if (pick < 0 || pick >= eligible.length) {
-      int best = eligible[0]; // a broken plugin falls back to round robin, never to list order
-      for (int k = 1; k < eligible.length; k++) {
-        if (waitsLonger(pool, eligible[k], best, counters)) {
-          best = eligible[k];
-        }
-      }
-      return best;
+    if (pick < 0 || pick >= count) {
+      return longestWaiting(pool, eligible, count, member, c); // a broken plugin: round robin, never list order
     }
     return eligible[pick];
   }

@@ -4,22 +4,28 @@ import java.util.AbstractList;
 import java.util.RandomAccess;
 
 /**
- * The rules a decision evaluated, kept as the failing node of each (-1 for the matched rule) and turned into
- * {@link DecisionTrace.RuleCheck}s only when read, so a decision costs one small array, not one object per rule.
+ * The rules a decision evaluated: every rule before the matched one (all of them when none matched), and the
+ * matched one. Each failing condition is found when the list is read, by evaluating that rule's condition again over
+ * the same lead facts (conditions are pure functions of the lead), so a decision that the rule filter settles
+ * without evaluating most rules still explains every one of them, at no cost until someone reads it.
  *
  * <p>Immutable and thread-safe.
  */
 final class RuleCheckList extends AbstractList<DecisionTrace.RuleCheck> implements RandomAccess {
   private final String[] ruleIds;
+  private final int[] roots;
   private final CompiledConditions conditions;
-  private final int[] failed;
+  private final LeadFacts facts;
+  private final int matched;
   private final int size;
 
-  RuleCheckList(String[] ruleIds, CompiledConditions conditions, int[] failed, int size) {
+  RuleCheckList(String[] ruleIds, int[] roots, CompiledConditions conditions, LeadFacts facts, int matched) {
     this.ruleIds = ruleIds;
+    this.roots = roots;
     this.conditions = conditions;
-    this.failed = failed;
-    this.size = size;
+    this.facts = facts;
+    this.matched = matched;
+    this.size = matched < 0 ? ruleIds.length : matched + 1;
   }
 
   @Override
@@ -27,9 +33,13 @@ final class RuleCheckList extends AbstractList<DecisionTrace.RuleCheck> implemen
     if (index < 0 || index >= size) {
       throw new IndexOutOfBoundsException("index " + index + " out of [0, " + size + ")");
     }
-    int node = failed[index];
-    if (node < 0) {
+    if (index == matched) {
       return new DecisionTrace.RuleCheck(ruleIds[index], true, null, null);
+    }
+    int node = conditions.evalFail(roots[index], facts);
+    if (node < 0) { // only a plugin operator that is not a pure function of the lead gets here
+      return new DecisionTrace.RuleCheck(ruleIds[index], false, conditions.path(roots[index]),
+          "failed when decided, holds when re-evaluated: an operator is not a pure function of the lead");
     }
     return new DecisionTrace.RuleCheck(ruleIds[index], false, conditions.path(node), conditions.text(node));
   }

@@ -33,6 +33,29 @@ public interface AssignmentLedger {
   AgentCounters counters(AgentId agent, Instant at, ZoneId zone);
 
   /**
+   * Reads the counters of a decision's candidates in one call: each candidate's {@link AgentCounters} as of
+   * {@link CandidateCounters#at()} in its zone and, when the batch names a scope, its {@link ScopeCounters} and
+   * the scope's step. It must answer exactly what {@link #counters}, {@link #scopeCounters} and {@link #scopeStep}
+   * would; the default does it through them, one candidate at a time. Implementations override it to answer with
+   * one query (a database) or without allocating (the in-memory ledger).
+   *
+   * @param batch the candidates to read; the answer is written into it
+   */
+  default void read(CandidateCounters batch) {
+    String scope = batch.scope();
+    for (int i = 0; i < batch.size(); i++) {
+      batch.setCounters(i, counters(batch.agent(i), batch.at(), batch.zone(i)));
+      if (scope != null) {
+        ScopeCounters s = scopeCounters(scope, batch.agent(i));
+        batch.setScopeCounters(i, s.assigned(), s.credits(), s.lastEligibleStep());
+      }
+    }
+    if (scope != null) {
+      batch.setScopeStep(scopeStep(scope));
+    }
+  }
+
+  /**
    * Checks the caps and the lead's owner and records the assignment, as one atomic operation.
    *
    * @param request the request

@@ -5,7 +5,9 @@ import io.github.crmkit.model.Lead;
 /**
  * A compiled condition of a plugin operator.
  *
- * <p>Implementations are immutable and thread-safe, fast and allocation-light: they run in every decision.
+ * <p>Implementations are immutable and thread-safe, fast and allocation-light: they run in every decision. A
+ * predicate must be a pure function of the lead: the engine may evaluate it again when a decision's trace is read
+ * (to name the condition that failed), and expects the same answer.
  */
 @FunctionalInterface
 public interface LeadPredicate {

@@ -103,6 +103,47 @@ public abstract class AssignmentLedgerContract {
   }
 
   @Test
+  void readAnswersWhatTheOneByOneReadsAnswerAlsoWhenTheBatchIsReused() {
+    AssignmentLedger ledger = newLedger();
+    AgentId[] agents = {A, B, C, AgentId.of("d")};
+    ZoneId[] zones = {UTC, ZoneId.of("Asia/Shanghai"), ZoneId.of("America/New_York"), UTC};
+    java.util.SplittableRandom random = new java.util.SplittableRandom(20261201L);
+    CandidateCounters reused = new CandidateCounters(2);
+    Instant now = MONDAY;
+    for (int step = 0; step < 400; step++) {
+      now = now.plusSeconds(random.nextInt(4 * 3600));
+      int a = random.nextInt(agents.length);
+      switch (random.nextInt(5)) {
+        case 0, 1 -> ledger.reserve(request("L-" + step, agents[a], now.minusSeconds(random.nextInt(3) == 0
+            ? random.nextInt(40 * 86_400) : 0), Capacity.unlimited()));
+        case 2 -> ledger.release(LeadId.of("L-" + random.nextInt(step + 1)));
+        case 3 -> ledger.recordStep("scope", new AgentId[] {agents[a]}, new long[] {random.nextInt(3)});
+        default -> { }
+      }
+      Instant at = random.nextInt(4) == 0 ? now.minusSeconds(random.nextInt(20 * 86_400)) : now;
+      String scope = random.nextInt(4) == 0 ? null : random.nextBoolean() ? "scope" : "other";
+      // the same agents in the same positions most of the time (the handles stay), sometimes shuffled
+      int rotate = random.nextInt(5) == 0 ? random.nextInt(agents.length) : 0;
+      for (CandidateCounters batch : List.of(reused, new CandidateCounters(0))) {
+        batch.request(at, scope);
+        for (int k = 0; k < agents.length; k++) {
+          int i = (k + rotate) % agents.length;
+          batch.add(agents[i], zones[i]);
+        }
+        ledger.read(batch);
+        for (int k = 0; k < agents.length; k++) {
+          int i = (k + rotate) % agents.length;
+          assertThat(batch.counters(k)).as("step %d agent %s", step, agents[i])
+              .isEqualTo(ledger.counters(agents[i], at, zones[i]));
+          assertThat(batch.scopeCounters(k)).as("step %d agent %s scope", step, agents[i])
+              .isEqualTo(scope == null ? ScopeCounters.NONE : ledger.scopeCounters(scope, agents[i]));
+        }
+        assertThat(batch.scopeStep()).isEqualTo(scope == null ? 0 : ledger.scopeStep(scope));
+      }
+    }
+  }
+
+  @Test
   void concurrentReservationsNeverPassACapNorDoubleAssignALead() throws Exception {
     AssignmentLedger ledger = newLedger();
     Capacity caps = Capacity.builder().maxPerDay(100).build();

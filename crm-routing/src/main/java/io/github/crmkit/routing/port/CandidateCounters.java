@@ -1,0 +1,447 @@
+package io.github.crmkit.routing.port;
+
+import io.github.crmkit.model.AgentId;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * The counters of a decision's candidates, read from an {@link AssignmentLedger} in one call
+ * ({@link AssignmentLedger#read}): for each candidate its {@link AgentCounters} and, when the request names a
+ * strategy scope, its {@link ScopeCounters} and the scope's step. The engine fills the request part
+ * ({@link #request}, {@link #add}); the ledger fills the answer ({@link #setCounters}, {@link #setScopeCounters},
+ * {@link #setScopeStep}). Counters are kept in primitive columns, so a read allocates nothing; a database ledger
+ * answers it with one query instead of one per candidate.
+ *
+ * <p>A read is a snapshot to choose by, not a promise: the caps are checked again, atomically, by
+ * {@link AssignmentLedger#reserve}.
+ *
+ * <p>Not thread-safe: one instance belongs to one decision at a time.
+ */
+public final class CandidateCounters {
+  /** The value of {@link #lastAssignedEpochMilli} for an agent never assigned anything. */
+  public static final long NEVER = Long.MIN_VALUE;
+
+  private AgentId[] agents;
+  private ZoneId[] zones;
+  private Object[] handles;
+  private int size;
+  private Instant at;
+  private long atEpochMilli;
+  private String scope;
+  private int[] day;
+  private int[] week;
+  private int[] month;
+  private int[] rolling30Days;
+  private int[] open;
+  private long[] lastAssigned;
+  private long[] total;
+  private long[] scopeAssigned;
+  private long[] scopeCredits;
+  private long[] scopeLastEligibleStep;
+  private long scopeStep;
+
+  /**
+   * Creates an empty batch with room for some candidates (it grows as needed).
+   *
+   * @param capacity the initial room, at least 0
+   * @throws IllegalArgumentException if the capacity is negative
+   */
+  public CandidateCounters(int capacity) {
+    if (capacity < 0) {
+      throw new IllegalArgumentException("CandidateCounters.capacity must not be negative, was " + capacity);
+    }
+    allocate(Math.max(capacity, 1));
+  }
+
+  private void allocate(int n) {
+    if (agents == null) {
+      agents = new AgentId[n];
+      zones = new ZoneId[n];
+      handles = new Object[n];
+      day = new int[n];
+      week = new int[n];
+      month = new int[n];
+      rolling30Days = new int[n];
+      open = new int[n];
+      lastAssigned = new long[n];
+      total = new long[n];
+      scopeAssigned = new long[n];
+      scopeCredits = new long[n];
+      scopeLastEligibleStep = new long[n];
+      return;
+    }
+    agents = Arrays.copyOf(agents, n);
+    zones = Arrays.copyOf(zones, n);
+    handles = Arrays.copyOf(handles, n);
+    day = Arrays.copyOf(day, n);
+    week = Arrays.copyOf(week, n);
+    month = Arrays.copyOf(month, n);
+    rolling30Days = Arrays.copyOf(rolling30Days, n);
+    open = Arrays.copyOf(open, n);
+    lastAssigned = Arrays.copyOf(lastAssigned, n);
+    total = Arrays.copyOf(total, n);
+    scopeAssigned = Arrays.copyOf(scopeAssigned, n);
+    scopeCredits = Arrays.copyOf(scopeCredits, n);
+    scopeLastEligibleStep = Arrays.copyOf(scopeLastEligibleStep, n);
+  }
+
+  /**
+   * Starts a new request: clears the candidates and sets the instant and the scope.
+   *
+   * @param at the instant the counters are read as of
+   * @param scope the strategy scope whose counters to read too, or {@code null}
+   * @return this batch
+   */
+  public CandidateCounters request(Instant at, String scope) {
+    this.at = Objects.requireNonNull(at, "at");
+    this.atEpochMilli = at.toEpochMilli();
+    this.scope = scope;
+    this.size = 0;
+    this.scopeStep = 0;
+    return this;
+  }
+
+  /**
+   * Adds a candidate to the request; its answer columns start as those of an agent never seen.
+   *
+   * @param agent the agent
+   * @param zone the agent's time zone (for the calendar day, week and month)
+   * @return the candidate's position
+   */
+  public int add(AgentId agent, ZoneId zone) {
+    if (size == agents.length) {
+      allocate(size * 2);
+    }
+    int i = size++;
+    if (agents[i] != Objects.requireNonNull(agent, "agent")) {
+      handles[i] = null; // another agent at this position: the ledger's handle no longer applies
+    }
+    agents[i] = agent;
+    zones[i] = Objects.requireNonNull(zone, "zone");
+    day[i] = 0;
+    week[i] = 0;
+    month[i] = 0;
+    rolling30Days[i] = 0;
+    open[i] = 0;
+    lastAssigned[i] = NEVER;
+    total[i] = 0;
+    scopeAssigned[i] = 0;
+    scopeCredits[i] = 0;
+    scopeLastEligibleStep[i] = -1;
+    return i;
+  }
+
+  /**
+   * The ledger's own handle for the candidate at a position, kept by this batch from one request to the next as
+   * long as the same agent instance is added at the same position (a batch reused for one pool keeps them). A
+   * ledger may store there whatever finds the agent's state without a lookup, and must check that a handle it reads
+   * is its own and for this agent (a batch may be read by several ledgers); other ledgers ignore it.
+   *
+   * @param i the position
+   * @return the handle, or null
+   */
+  public Object handle(int i) {
+    check(i);
+    return handles[i];
+  }
+
+  /**
+   * Sets the ledger's handle for the candidate at a position, see {@link #handle}.
+   *
+   * @param i the position
+   * @param handle the handle, or null
+   */
+  public void setHandle(int i, Object handle) {
+    check(i);
+    handles[i] = handle;
+  }
+
+  /**
+   * The number of candidates.
+   *
+   * @return the size
+   */
+  public int size() {
+    return size;
+  }
+
+  /**
+   * A candidate.
+   *
+   * @param i the position
+   * @return the agent
+   */
+  public AgentId agent(int i) {
+    check(i);
+    return agents[i];
+  }
+
+  /**
+   * A candidate's time zone.
+   *
+   * @param i the position
+   * @return the zone
+   */
+  public ZoneId zone(int i) {
+    check(i);
+    return zones[i];
+  }
+
+  /**
+   * The instant the counters are read as of.
+   *
+   * @return the instant
+   */
+  public Instant at() {
+    return at;
+  }
+
+  /**
+   * The instant the counters are read as of, in epoch milliseconds.
+   *
+   * @return the instant
+   */
+  public long atEpochMilli() {
+    return atEpochMilli;
+  }
+
+  /**
+   * The strategy scope to read, or {@code null}.
+   *
+   * @return the scope
+   */
+  public String scope() {
+    return scope;
+  }
+
+  private void check(int i) {
+    if (i < 0 || i >= size) {
+      throw new IndexOutOfBoundsException("candidate " + i + " out of [0, " + size + ")");
+    }
+  }
+
+  private static void notNegative(long value, String name) {
+    if (value < 0) {
+      throw new IllegalArgumentException("CandidateCounters." + name + " must not be negative, was " + value);
+    }
+  }
+
+  /**
+   * Sets a candidate's counters.
+   *
+   * @param i the position
+   * @param day assignments in the current day
+   * @param week assignments in the current ISO week
+   * @param month assignments in the current month
+   * @param rolling30Days assignments in the last 30 days
+   * @param open open items owned
+   * @param lastAssignedEpochMilli the last assignment in epoch milliseconds, {@link #NEVER} if none
+   * @param total assignments ever recorded
+   * @throws IllegalArgumentException if a count is negative
+   */
+  public void setCounters(int i, int day, int week, int month, int rolling30Days, int open,
+      long lastAssignedEpochMilli, long total) {
+    check(i);
+    notNegative(day | week | month | rolling30Days | open | total, "counts");
+    this.day[i] = day;
+    this.week[i] = week;
+    this.month[i] = month;
+    this.rolling30Days[i] = rolling30Days;
+    this.open[i] = open;
+    this.lastAssigned[i] = lastAssignedEpochMilli;
+    this.total[i] = total;
+  }
+
+  /**
+   * Sets a candidate's counters from a value.
+   *
+   * @param i the position
+   * @param c the counters
+   */
+  public void setCounters(int i, AgentCounters c) {
+    setCounters(i, c.day(), c.week(), c.month(), c.rolling30Days(), c.open(),
+        c.lastAssignedAt() == null ? NEVER : c.lastAssignedAt().toEpochMilli(), c.total());
+  }
+
+  /**
+   * Sets a candidate's counters in the scope.
+   *
+   * @param i the position
+   * @param assigned assignments through the scope
+   * @param credits calibration credits granted
+   * @param lastEligibleStep the scope step at which it was last eligible, -1 if never
+   * @throws IllegalArgumentException if a count is negative or the step below -1
+   */
+  public void setScopeCounters(int i, long assigned, long credits, long lastEligibleStep) {
+    check(i);
+    notNegative(assigned | credits, "scope counts");
+    if (lastEligibleStep < -1) {
+      throw new IllegalArgumentException("CandidateCounters.lastEligibleStep must be -1 or more, was "
+          + lastEligibleStep);
+    }
+    scopeAssigned[i] = assigned;
+    scopeCredits[i] = credits;
+    scopeLastEligibleStep[i] = lastEligibleStep;
+  }
+
+  /**
+   * Sets the scope's step (how many decisions it has taken).
+   *
+   * @param step the step
+   * @throws IllegalArgumentException if negative
+   */
+  public void setScopeStep(long step) {
+    notNegative(step, "scopeStep");
+    scopeStep = step;
+  }
+
+  /**
+   * Assignments in the candidate's current day.
+   *
+   * @param i the position
+   * @return the count
+   */
+  public int day(int i) {
+    check(i);
+    return day[i];
+  }
+
+  /**
+   * Assignments in the candidate's current ISO week.
+   *
+   * @param i the position
+   * @return the count
+   */
+  public int week(int i) {
+    check(i);
+    return week[i];
+  }
+
+  /**
+   * Assignments in the candidate's current month.
+   *
+   * @param i the position
+   * @return the count
+   */
+  public int month(int i) {
+    check(i);
+    return month[i];
+  }
+
+  /**
+   * Assignments in the last 30 days.
+   *
+   * @param i the position
+   * @return the count
+   */
+  public int rolling30Days(int i) {
+    check(i);
+    return rolling30Days[i];
+  }
+
+  /**
+   * Open items owned.
+   *
+   * @param i the position
+   * @return the count
+   */
+  public int open(int i) {
+    check(i);
+    return open[i];
+  }
+
+  /**
+   * The last assignment.
+   *
+   * @param i the position
+   * @return epoch milliseconds, {@link #NEVER} if never assigned
+   */
+  public long lastAssignedEpochMilli(int i) {
+    check(i);
+    return lastAssigned[i];
+  }
+
+  /**
+   * Assignments ever recorded.
+   *
+   * @param i the position
+   * @return the count
+   */
+  public long total(int i) {
+    check(i);
+    return total[i];
+  }
+
+  /**
+   * Assignments through the scope.
+   *
+   * @param i the position
+   * @return the count
+   */
+  public long scopeAssigned(int i) {
+    check(i);
+    return scopeAssigned[i];
+  }
+
+  /**
+   * Calibration credits granted in the scope.
+   *
+   * @param i the position
+   * @return the count
+   */
+  public long scopeCredits(int i) {
+    check(i);
+    return scopeCredits[i];
+  }
+
+  /**
+   * The scope step at which the candidate was last eligible.
+   *
+   * @param i the position
+   * @return the step, -1 if never
+   */
+  public long scopeLastEligibleStep(int i) {
+    check(i);
+    return scopeLastEligibleStep[i];
+  }
+
+  /**
+   * The scope's step.
+   *
+   * @return the step, 0 without a scope or for a scope never used
+   */
+  public long scopeStep() {
+    return scopeStep;
+  }
+
+  /**
+   * A candidate's counters as a value.
+   *
+   * @param i the position
+   * @return the counters
+   */
+  public AgentCounters counters(int i) {
+    check(i);
+    return new AgentCounters(day[i], week[i], month[i], rolling30Days[i], open[i],
+        lastAssigned[i] == NEVER ? null : Instant.ofEpochMilli(lastAssigned[i]), total[i]);
+  }
+
+  /**
+   * A candidate's scope counters as a value.
+   *
+   * @param i the position
+   * @return the counters
+   */
+  public ScopeCounters scopeCounters(int i) {
+    check(i);
+    return new ScopeCounters(scopeAssigned[i], scopeCredits[i], scopeLastEligibleStep[i]);
+  }
+
+  /** Returns the size and scope, never personal data. */
+  @Override
+  public String toString() {
+    return "CandidateCounters{size=" + size + ", scope=" + scope + "}";
+  }
+}
