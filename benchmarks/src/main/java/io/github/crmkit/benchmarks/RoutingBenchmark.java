@@ -31,6 +31,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.jeasy.rules.api.Facts;
 import org.jeasy.rules.api.Rules;
@@ -39,6 +40,7 @@ import org.jeasy.rules.api.RulesEngineParameters;
 import org.jeasy.rules.core.DefaultRulesEngine;
 import org.jeasy.rules.core.RuleBuilder;
 import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.StatelessKieSession;
 
 /**
@@ -58,8 +60,9 @@ import org.kie.api.runtime.StatelessKieSession;
  *       ({@code skipOnFirstAppliedRule}, priorities in policy order, one {@code Facts} per lead), which only finds
  *       the matching rule's pool: no strategy, capacity, reservation or trace.
  *   <li>{@link #droolsFirstMatch}: the second peer: the same rule set on the same leads in Drools ({@link DroolsPeer}:
- *       DRL compiled once in setup, salience in policy order and one {@code activation-group}, so only the first
- *       matching rule fires; one {@code StatelessKieSession.execute} per lead), which also only finds the pool. The
+ *       DRL compiled once in setup, salience in policy order and {@code drools.halt()} in every consequence, so only
+ *       the first matching rule fires; one {@code StatelessKieSession.execute} per lead, on a session pool), which
+ *       also only finds the pool. The
  *       leads are converted into plain-getter facts in setup, outside the timed region, as Easy Rules receives ready
  *       {@code Lead} objects. Setup first checks that Drools, crm-routing and Easy Rules choose the same pool for all
  *       1,024 leads, and fails otherwise.
@@ -226,18 +229,25 @@ public class RoutingBenchmark {
     @Param({"100", "1000"})
     int rules;
 
+    KieSessionsPool pool;
     StatelessKieSession session;
     DroolsPeer.LeadFact[] facts;
     int next;
 
     @Setup
     public void setup() {
-      session = DroolsPeer.compile(DroolsPeer.drl(rules)).newStatelessKieSession();
+      pool = DroolsPeer.compile(DroolsPeer.drl(rules)).newKieSessionsPool(1);
+      session = pool.newStatelessKieSession();
       EasyRules easyRules = new EasyRules();
       easyRules.rules = rules;
       easyRules.setup();
       facts = DroolsPeer.facts(easyRules.leads);
       DroolsPeer.checkSameFirstMatch(rules, session, facts, easyRules.leads, easyRules);
+    }
+
+    @TearDown
+    public void tearDown() {
+      pool.shutdown();
     }
   }
 
