@@ -31,6 +31,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.jeasy.rules.api.Facts;
 import org.jeasy.rules.api.Rules;
@@ -38,6 +39,9 @@ import org.jeasy.rules.api.RulesEngine;
 import org.jeasy.rules.api.RulesEngineParameters;
 import org.jeasy.rules.core.DefaultRulesEngine;
 import org.jeasy.rules.core.RuleBuilder;
+import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSessionsPool;
+import org.kie.api.runtime.StatelessKieSession;
 
 /**
  * crm-routing's decision rate and latency, and the policy compile time.
@@ -55,6 +59,15 @@ import org.jeasy.rules.core.RuleBuilder;
  *   <li>{@link #easyRulesFirstMatch}: the peer: the same first-match rule set on the same leads in Easy Rules
  *       ({@code skipOnFirstAppliedRule}, priorities in policy order, one {@code Facts} per lead), which only finds
  *       the matching rule's pool: no strategy, capacity, reservation or trace.
+ *   <li>{@link #droolsFirstMatch}: the second peer: the same rule set on the same leads in Drools ({@link DroolsPeer}:
+ *       DRL compiled once in setup, salience in policy order and {@code drools.halt()} in every consequence, so only
+ *       the first matching rule fires; one {@code StatelessKieSession.execute} per lead, on a session pool), which
+ *       also only finds the pool. The
+ *       leads are converted into plain-getter facts in setup, outside the timed region, as Easy Rules receives ready
+ *       {@code Lead} objects. Setup first checks that Drools, crm-routing and Easy Rules choose the same pool for all
+ *       1,024 leads, and fails otherwise.
+ *   <li>{@link #droolsCompile1000Rules}: Drools compiling 1,000 such rules from DRL into a {@code KieBase} (not 10,000:
+ *       that takes Drools minutes).
  * </ul>
  *
  * <pre>{@code
@@ -208,6 +221,71 @@ public class RoutingBenchmark {
     facts.put("lead", s.leads[s.next++ & 1023]);
     s.engine.fire(s.ruleSet, facts);
     return facts.get("pool");
+  }
+
+  /** The same rules in Drools, and the same leads as facts. */
+  @State(Scope.Benchmark)
+  public static class DroolsRules {
+    @Param({"100", "1000"})
+    int rules;
+
+    KieSessionsPool pool;
+    StatelessKieSession session;
+    DroolsPeer.LeadFact[] facts;
+    int next;
+
+    @Setup
+    public void setup() {
+      pool = DroolsPeer.compile(DroolsPeer.drl(rules)).newKieSessionsPool(1);
+      session = pool.newStatelessKieSession();
+      EasyRules easyRules = new EasyRules();
+      easyRules.rules = rules;
+      easyRules.setup();
+      facts = DroolsPeer.facts(easyRules.leads);
+      DroolsPeer.checkSameFirstMatch(rules, session, facts, easyRules.leads, easyRules);
+    }
+
+    @TearDown
+    public void tearDown() {
+      pool.shutdown();
+    }
+  }
+
+  /**
+   * The second peer: Drools finding the first matching rule's pool.
+   *
+   * @param s the state
+   * @return the pool
+   */
+  @Benchmark
+  @BenchmarkMode(Mode.Throughput)
+  @OutputTimeUnit(TimeUnit.MICROSECONDS)
+  public String droolsFirstMatch(DroolsRules s) {
+    return DroolsPeer.firstMatch(s.session, s.facts[s.next++ & 1023]);
+  }
+
+  /** The DRL text of 1,000 rules. */
+  @State(Scope.Benchmark)
+  public static class DroolsCompile {
+    String drl;
+
+    @Setup
+    public void setup() {
+      drl = DroolsPeer.drl(1000);
+    }
+  }
+
+  /**
+   * Drools compiling 1,000 rules from DRL into a knowledge base.
+   *
+   * @param c the state
+   * @return the knowledge base
+   */
+  @Benchmark
+  @BenchmarkMode(Mode.AverageTime)
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  public KieBase droolsCompile1000Rules(DroolsCompile c) {
+    return DroolsPeer.compile(c.drl);
   }
 
   /** A policy of 10,000 rules and the directory. */
