@@ -24,7 +24,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The in-memory {@link AssignmentLedger}: safe under concurrent routing. Each agent's counters are guarded by the
  * agent's own lock, so {@link #reserve} checks the caps and records under that lock (never past a cap), and a lead's
- * owner is set with an atomic put-if-absent (never two owners). Assignment instants are kept for 62 days, enough for
+ * owner is set with an atomic put-if-absent (never two owners). A lead's owner changes only under the locks of the
+ * agents it leaves and joins, and a reservation counts in its scope under those locks too, so every operation is
+ * linearizable: readers never see an owner without its counters (checked with Lincheck). Assignment instants are kept for 62 days, enough for
  * calendar months and the rolling 30 days.
  *
  * <p>Thread-safe.
@@ -197,54 +199,92 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
 
   @Override
   public Reservation reserve(ReservationRequest request) {
-    AgentState state = state(request.agent());
-    AgentId previous;
-    synchronized (state) {
-      if (!request.force()) {
-        String cap = refusingCap(request.caps(), state.counters(request.at(), request.zone()));
-        if (cap != null) {
-          return new Reservation(Reservation.Status.CAPPED, cap, owners.get(request.lead()));
-        }
-      }
-      if (request.reassign()) {
-        previous = owners.put(request.lead(), request.agent());
-        if (request.agent().equals(previous)) {
-          return new Reservation(Reservation.Status.RESERVED, null, previous);
+    AgentId agent = request.agent();
+    AgentState state = state(agent);
+    while (true) {
+      // a lead's owner changes only under the lock of the agent it leaves (and of the one it joins): once that lock
+      // is held and the owner re-read, it stays put
+      AgentId current = request.reassign() ? owners.get(request.lead()) : null;
+      Reservation done;
+      if (current == null || current.equals(agent)) {
+        synchronized (state) {
+          done = reserveLocked(request, state, current, null);
         }
       } else {
-        previous = owners.putIfAbsent(request.lead(), request.agent());
-        if (previous != null) {
-          return new Reservation(Reservation.Status.ALREADY_ASSIGNED, null, previous);
+        AgentState old = state(current);
+        // both agents' locks in the order of their ids, so that opposite reassignments cannot deadlock
+        boolean newFirst = agent.compareTo(current) < 0;
+        synchronized (newFirst ? state : old) {
+          synchronized (newFirst ? old : state) {
+            done = reserveLocked(request, state, current, old);
+          }
         }
       }
-      state.record(request.at().toEpochMilli());
-    }
-    if (previous != null) {
-      AgentState old = state(previous);
-      synchronized (old) {
-        old.open = Math.max(0, old.open - 1);
+      if (done != null) {
+        return done;
       }
     }
+  }
+
+  /**
+   * The check-and-reserve, under the lock of the request's agent and (when {@code old} is given) of the lead's
+   * current owner, so readers of counters and owners never see half of it.
+   *
+   * @param current for a reassignment, the owner read before locking (null for none); null otherwise
+   * @param old the current owner's state, locked, when it is another agent
+   * @return the reservation, or null if the lead's owner changed since it was read (the caller retries)
+   */
+  private Reservation reserveLocked(ReservationRequest request, AgentState state, AgentId current,
+      AgentState old) {
+    if (request.reassign() && !Objects.equals(owners.get(request.lead()), current)) {
+      return null;
+    }
+    if (!request.force()) {
+      String cap = refusingCap(request.caps(), state.counters(request.at(), request.zone()));
+      if (cap != null) {
+        return new Reservation(Reservation.Status.CAPPED, cap, owners.get(request.lead()));
+      }
+    }
+    if (request.reassign() && current != null) {
+      if (old == null) { // the lead stays with its owner: nothing to count
+        return new Reservation(Reservation.Status.RESERVED, null, current);
+      }
+      owners.put(request.lead(), request.agent()); // no other writer: both locks are held
+      old.open = Math.max(0, old.open - 1);
+    } else {
+      AgentId previous = owners.putIfAbsent(request.lead(), request.agent());
+      if (previous != null) {
+        // a reassignment retries: the lead got an owner since it was read
+        return request.reassign() ? null : new Reservation(Reservation.Status.ALREADY_ASSIGNED, null, previous);
+      }
+    }
+    state.record(request.at().toEpochMilli());
     if (request.scope() != null) {
+      // lock order: agents, then a scope (scope operations never take an agent's lock)
       ScopeState scope = scopes.computeIfAbsent(request.scope(), s -> new ScopeState());
       synchronized (scope) {
         scope.member(request.agent())[0]++;
       }
     }
-    return new Reservation(Reservation.Status.RESERVED, null, previous);
+    return new Reservation(Reservation.Status.RESERVED, null, current);
   }
 
   @Override
   public boolean release(LeadId lead) {
-    AgentId owner = owners.remove(Objects.requireNonNull(lead, "lead"));
-    if (owner == null) {
-      return false;
+    Objects.requireNonNull(lead, "lead");
+    while (true) {
+      AgentId owner = owners.get(lead);
+      if (owner == null) {
+        return false;
+      }
+      AgentState state = state(owner);
+      synchronized (state) {
+        if (owners.remove(lead, owner)) {
+          state.open = Math.max(0, state.open - 1);
+          return true;
+        }
+      }
     }
-    AgentState state = state(owner);
-    synchronized (state) {
-      state.open = Math.max(0, state.open - 1);
-    }
-    return true;
   }
 
   @Override
