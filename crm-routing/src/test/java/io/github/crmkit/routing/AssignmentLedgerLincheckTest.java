@@ -1,0 +1,167 @@
+package io.github.crmkit.routing;
+
+import io.github.crmkit.model.AgentId;
+import io.github.crmkit.model.Capacity;
+import io.github.crmkit.model.LeadId;
+import io.github.crmkit.routing.port.AgentCounters;
+import io.github.crmkit.routing.port.Reservation;
+import io.github.crmkit.routing.port.ReservationRequest;
+import io.github.crmkit.routing.port.ScopeCounters;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.jetbrains.lincheck.datastructures.IntGen;
+import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
+import org.jetbrains.lincheck.datastructures.Operation;
+import org.jetbrains.lincheck.datastructures.Param;
+import org.jetbrains.lincheck.datastructures.StressOptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Lincheck: the {@link InMemoryAssignmentLedger} is linearizable under concurrent callers, so every concurrent run
+ * of check-and-reserve, release and the counter reads explains itself as some sequential order of the same calls
+ * on one ledger (Lincheck's default sequential specification: this class run on one thread). In particular two
+ * threads reserving at once never push an agent past a cap (the day cap of {@code a0}, the backlog cap of
+ * {@code a1}) and never give one lead to two agents: a run where they did would return results no sequential
+ * order produces.
+ *
+ * <p>The operations return plain strings and numbers (not objects with identity), over a small fixed world: three
+ * leads, two agents, two instants a day apart (so the day cap resets and the backlog cap binds), one strategy
+ * scope. Requests are built once, so the model checker spends its switch points in the ledger.
+ */
+public class AssignmentLedgerLincheckTest {
+  private static final ZoneId UTC = ZoneOffset.UTC;
+  private static final Instant[] AT = {Fixtures.T0, Fixtures.T0.plusSeconds(86_400)};
+  private static final String SCOPE = "pool";
+  private static final AgentId[] AGENTS = {AgentId.of("a0"), AgentId.of("a1")};
+  private static final Capacity[] CAPS = {Capacity.builder().maxPerDay(2).build(),
+      Capacity.builder().maxOpen(1).build()};
+  private static final LeadId[] LEADS = {LeadId.of("L0"), LeadId.of("L1"), LeadId.of("L2")};
+  /** [lead][agent][instant]: automatic reservations; manual reassignments (within the caps). */
+  private static final ReservationRequest[][][] RESERVE = requests(false);
+  private static final ReservationRequest[][][] REASSIGN = requests(true);
+  private static final AgentId[][] MEMBERS = {{AGENTS[0]}, {AGENTS[1]}, AGENTS};
+  private static final long[][] CREDITS = {{1}, {2}, {1, 0}};
+
+  private final InMemoryAssignmentLedger ledger = new InMemoryAssignmentLedger();
+
+  /** Creates the test with an empty ledger (Lincheck creates one instance per run). */
+  public AssignmentLedgerLincheckTest() {}
+
+  private static ReservationRequest[][][] requests(boolean reassign) {
+    ReservationRequest[][][] requests = new ReservationRequest[LEADS.length][AGENTS.length][AT.length];
+    for (int l = 0; l < LEADS.length; l++) {
+      for (int a = 0; a < AGENTS.length; a++) {
+        for (int t = 0; t < AT.length; t++) {
+          requests[l][a][t] = new ReservationRequest(LEADS[l], AGENTS[a], AT[t], UTC, CAPS[a], SCOPE, reassign,
+              false, reassign);
+        }
+      }
+    }
+    return requests;
+  }
+
+  private static String describe(Reservation r) {
+    return r.status() + (r.cap() == null ? "" : " " + r.cap())
+        + (r.previousOwner() == null ? "" : " from " + r.previousOwner().value());
+  }
+
+  /**
+   * Check-and-reserve of a lead for an agent at an instant.
+   *
+   * @param lead the lead index
+   * @param agent the agent index
+   * @param at the instant index
+   * @return the status, the refusing cap and the previous owner
+   */
+  @Operation
+  public String reserve(@Param(gen = IntGen.class, conf = "0:2") int lead,
+      @Param(gen = IntGen.class, conf = "0:1") int agent, @Param(gen = IntGen.class, conf = "0:1") int at) {
+    return describe(ledger.reserve(RESERVE[lead][agent][at]));
+  }
+
+  /**
+   * A manual reassignment within the caps.
+   *
+   * @param lead the lead index
+   * @param agent the agent index
+   * @param at the instant index
+   * @return the status, the refusing cap and the previous owner
+   */
+  @Operation
+  public String reassign(@Param(gen = IntGen.class, conf = "0:2") int lead,
+      @Param(gen = IntGen.class, conf = "0:1") int agent, @Param(gen = IntGen.class, conf = "0:1") int at) {
+    return describe(ledger.reserve(REASSIGN[lead][agent][at]));
+  }
+
+  /**
+   * Releases a lead.
+   *
+   * @param lead the lead index
+   * @return whether it had an owner
+   */
+  @Operation
+  public boolean release(@Param(gen = IntGen.class, conf = "0:2") int lead) {
+    return ledger.release(LEADS[lead]);
+  }
+
+  /**
+   * A lead's owner.
+   *
+   * @param lead the lead index
+   * @return the owner's id, or {@code -}
+   */
+  @Operation
+  public String owner(@Param(gen = IntGen.class, conf = "0:2") int lead) {
+    return ledger.owner(LEADS[lead]).map(AgentId::value).orElse("-");
+  }
+
+  /**
+   * An agent's counters at an instant.
+   *
+   * @param agent the agent index
+   * @param at the instant index
+   * @return day, open and total
+   */
+  @Operation
+  public String counters(@Param(gen = IntGen.class, conf = "0:1") int agent,
+      @Param(gen = IntGen.class, conf = "0:1") int at) {
+    AgentCounters c = ledger.counters(AGENTS[agent], AT[at], UTC);
+    return c.day() + "/" + c.open() + "/" + c.total();
+  }
+
+  /**
+   * An agent's counters in the scope.
+   *
+   * @param agent the agent index
+   * @return assigned, credits and last eligible step
+   */
+  @Operation
+  public String scopeCounters(@Param(gen = IntGen.class, conf = "0:1") int agent) {
+    ScopeCounters c = ledger.scopeCounters(SCOPE, AGENTS[agent]);
+    return c.assigned() + "/" + c.credits() + "/" + c.lastEligibleStep();
+  }
+
+  /**
+   * Records a decision step with calibration credits.
+   *
+   * @param members which members were eligible: a0, a1 or both
+   * @return the step before
+   */
+  @Operation
+  public long recordStep(@Param(gen = IntGen.class, conf = "0:2") int members) {
+    return ledger.recordStep(SCOPE, MEMBERS[members], CREDITS[members]);
+  }
+
+  @Test
+  void modelChecking() {
+    new ModelCheckingOptions().iterations(20).invocationsPerIteration(30).actorsBefore(1).actorsPerThread(2)
+        .actorsAfter(1).check(getClass());
+  }
+
+  @Test
+  void stress() {
+    new StressOptions().iterations(10).invocationsPerIteration(100).actorsBefore(1).actorsPerThread(2).actorsAfter(1)
+        .check(getClass());
+  }
+}
