@@ -27,7 +27,10 @@ import org.junit.jupiter.api.Test;
  *
  * <p>The operations return plain strings and numbers (not objects with identity), over a small fixed world: three
  * leads, two agents, two instants a day apart (so the day cap resets and the backlog cap binds), one strategy
- * scope. Requests are built once, so the model checker spends its switch points in the ledger.
+ * scope. Requests are built once, so the model checker spends its switch points in the ledger. Scenarios are small
+ * (one operation before, two per thread on two threads, one after) to keep the run short; both strategies fail when
+ * {@code reserve} gives a lead its owner with get-then-put instead of put-if-absent, and model checking found the
+ * scope count and the former owner's backlog updated outside the agents' locks (fixed since).
  */
 public class AssignmentLedgerLincheckTest {
   private static final ZoneId UTC = ZoneOffset.UTC;

@@ -20,10 +20,12 @@ import org.junit.jupiter.api.Test;
  * claims never push an agent past the hold cap or the daily claim limit, a record is never given to two agents
  * (compare-and-set on its version), and a record is never lost: it is in the pool or owned.
  *
- * <p>The world is small and fixed, so that concurrent calls collide often: two records, added to the pool at version 0
- * when the ledger is created; two agents; a hold cap of 1 and a daily limit of 1 claim, on one day; versions 0 and 1. Each operation names the version it expects,
- * as a caller that read the record would, and returns a plain string or number. Records are built once, so the
- * model checker spends its switch points in the ledger.
+ * <p>The world is small and fixed, so that concurrent calls collide often: two records, added to the pool at
+ * version 0 when the ledger is created; two agents; a hold cap of 1 and a daily limit of 1 claim, on one day;
+ * versions 0 and 1. Each operation names the version it expects, as a caller that read the record would, and
+ * returns a plain string or number. Records are built once, so the model checker spends its switch points in the
+ * ledger. Scenarios are small (one operation before, two per thread on two threads, one after) to keep the run
+ * short; both strategies fail when {@code acquire} runs without the ledger's lock.
  */
 public class PoolLedgerLincheckTest {
   private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
