@@ -245,6 +245,20 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
         return new Reservation(Reservation.Status.CAPPED, cap, owners.get(request.lead()));
       }
     }
+    if (request.scope() == null) {
+      return change(request, state, current, old, null);
+    }
+    // the scope's lock is held while the owner changes, so a reader who sees the new owner and then asks for the
+    // scope's counters waits for the count (lock order: agents, then a scope; scope operations take no agent's lock)
+    ScopeState scope = scopes.computeIfAbsent(request.scope(), s -> new ScopeState());
+    synchronized (scope) {
+      return change(request, state, current, old, scope);
+    }
+  }
+
+  /** The owner change, the counters and the scope count of {@link #reserveLocked}, under the same locks. */
+  private Reservation change(ReservationRequest request, AgentState state, AgentId current, AgentState old,
+      ScopeState scope) {
     if (request.reassign() && current != null) {
       if (old == null) { // the lead stays with its owner: nothing to count
         return new Reservation(Reservation.Status.RESERVED, null, current);
@@ -259,12 +273,8 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
       }
     }
     state.record(request.at().toEpochMilli());
-    if (request.scope() != null) {
-      // lock order: agents, then a scope (scope operations never take an agent's lock)
-      ScopeState scope = scopes.computeIfAbsent(request.scope(), s -> new ScopeState());
-      synchronized (scope) {
-        scope.member(request.agent())[0]++;
-      }
+    if (scope != null) {
+      scope.member(request.agent())[0]++;
     }
     return new Reservation(Reservation.Status.RESERVED, null, current);
   }
