@@ -12,15 +12,17 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The agents of an agents file, as the routing engine reads them: no teams or territories of their own (a team is
- * known through its members' {@code team}).
+ * The agents of an agents file and the territories of a territories file, as the routing engine reads them: no
+ * teams of their own (a team is known through its members' {@code team}).
  *
  * <p>Immutable and thread-safe.
  */
 final class FileAgentDirectory implements AgentDirectory {
   private final List<Agent> agents;
+  private final List<Territory> territories;
 
-  FileAgentDirectory(List<Agent> agents) {
+  FileAgentDirectory(List<Agent> agents, List<Territory> territories) {
+    this.territories = List.copyOf(territories);
     List<Agent> sorted = new ArrayList<>(agents);
     sorted.sort((a, b) -> a.id().compareTo(b.id()));
     this.agents = List.copyOf(sorted);
@@ -70,6 +72,6 @@ final class FileAgentDirectory implements AgentDirectory {
 
   @Override
   public List<Territory> territories() {
-    return List.of();
+    return territories;
   }
 }

@@ -4,6 +4,8 @@ import io.github.crmkit.cli.io.LeadFileException;
 import io.github.crmkit.cli.io.LeadFileReader;
 import io.github.crmkit.model.Agent;
 import io.github.crmkit.model.Lead;
+import io.github.crmkit.model.Territory;
+import io.github.crmkit.model.TerritoryId;
 import io.github.crmkit.model.json.CrmJson;
 import io.github.crmkit.model.json.CrmJsonException;
 import io.github.crmkit.routing.DecisionTrace;
@@ -53,6 +55,14 @@ final class RouteCommand {
       + "            capacity, calendar, active, attributes), for example%n"
       + "            [{\"id\": \"R-01\", \"kind\": \"SALES_REP\", \"displayName\": \"Rep 01\",%n"
       + "              \"team\": \"inside-sales\", \"capacity\": {\"maxPerDay\": 3}}]%n"
+      + "  --territories  optional: a JSON array of crm-model Territories as crmkit%n"
+      + "            writes them (id, name, parent, countryCodes, regions, cities,%n"
+      + "            postalCodePrefixes), for in-territory conditions; a lead is in%n"
+      + "            the territory it names, else in the most specific one matching its%n"
+      + "            country, region and city, and in every ancestor of it, e.g.%n"
+      + "            [{\"id\": \"T-CN\", \"name\": \"China\", \"countryCodes\": [\"CN\"]},%n"
+      + "             {\"id\": \"T-GD\", \"name\": \"Guangdong\", \"parent\": \"T-CN\",%n"
+      + "              \"countryCodes\": [\"CN\"], \"regions\": [\"广东省\"]}]%n"
       + "  --leads   FILE.json: a JSON array of crm-model Leads; or FILE.csv with a%n"
       + "            header row naming its columns, in any order (the first three are%n"
       + "            required; an empty cell is an absent value):%n"
@@ -94,6 +104,10 @@ final class RouteCommand {
     @Option(names = "--agents", required = true, paramLabel = "FILE.json", description = "The agents (JSON array).")
     Path agents;
 
+    @Option(names = "--territories", paramLabel = "FILE.json",
+        description = "The territories (JSON array), for in-territory conditions; none by default.")
+    Path territories;
+
     @Option(names = "--leads", required = true, paramLabel = "FILE.csv|FILE.json",
         description = "The leads: CSV with a header row, or a JSON array.")
     Path leads;
@@ -133,17 +147,44 @@ final class RouteCommand {
               + "].id)");
         }
       }
+      List<Territory> territoryList = territories == null ? List.of() : readTerritories(territories);
       RoutingEngine engine;
       try {
         engine = RoutingEngine.builder().policy(routingPolicy).plugins(plugins)
-            .directory(new FileAgentDirectory(agentList)).seed(seed).build();
+            .directory(new FileAgentDirectory(agentList, territoryList)).seed(seed).build();
       } catch (RoutingPolicyException e) {
-        throw new BadInputException(policy + ": " + problems(e) + " (agents from " + agents + ")");
+        throw new BadInputException(policy + ": " + problems(e) + " (agents from " + agents
+            + (territories == null ? "" : ", territories from " + territories) + ")");
       }
       List<Lead> leadList = LeadFileReader.read(leads, ZoneId.of(routingPolicy.zone()));
       List<Lead> sorted = new ArrayList<>(leadList);
       sorted.sort((a, b) -> a.receivedAt().compareTo(b.receivedAt()));
       return new Loaded(engine, agentList, leadList, sorted);
+    }
+
+    /** Reads a territories file: unique ids, each parent one of the file's territories. */
+    private static List<Territory> readTerritories(Path file) throws IOException, BadInputException {
+      List<Territory> list;
+      try {
+        list = CrmJson.standard().readList(read(file), Territory.class);
+      } catch (CrmJsonException e) {
+        throw new BadInputException(file + ": " + e.getMessage());
+      }
+      Map<String, Integer> ids = new HashMap<>();
+      for (int i = 0; i < list.size(); i++) {
+        Integer first = ids.putIfAbsent(list.get(i).id().value(), i);
+        if (first != null) {
+          throw new BadInputException(file + ": duplicate territory id at $[" + i + "].id (first at $[" + first
+              + "].id)");
+        }
+      }
+      for (int i = 0; i < list.size(); i++) {
+        String parent = list.get(i).parent().map(TerritoryId::value).orElse(null);
+        if (parent != null && !ids.containsKey(parent)) {
+          throw new BadInputException(file + ": $[" + i + "].parent: unknown territory '" + parent + "'");
+        }
+      }
+      return list;
     }
 
     private static String read(Path file) throws IOException, BadInputException {

@@ -322,6 +322,93 @@ class RouteCommandTest {
     assertThat(status).isZero();
     String help = stdout() + stderr();
     assertThat(help).contains("lead_id,outcome,target,rule_id,reason").contains("received_at")
-        .contains("product_interest").contains("budget:long").contains("SALES_REP").contains("--seed");
+        .contains("product_interest").contains("budget:long").contains("SALES_REP").contains("--seed")
+        .contains("--territories").contains("countryCodes");
+  }
+
+  /**
+   * China, and South China within it: Guangdong leads resolve to the more specific T-SOUTH, other Chinese leads to
+   * T-CN. Rules in order: T-SOUTH to S, then T-CN (which holds T-SOUTH too) to A.
+   */
+  private static final String TERRITORY_POLICY = """
+      {"version": 1, "revision": "cli-territories-1", "zone": "Asia/Shanghai",
+       "pools": [{"id": "south", "members": ["S"], "strategy": "round-robin"},
+                 {"id": "china", "members": ["A"], "strategy": "round-robin"}],
+       "rules": [{"id": "south", "when": {"op": "in-territory", "value": "T-SOUTH"}, "target": {"pool": "south"}},
+                 {"id": "china", "when": {"op": "in-territory", "value": "T-CN"}, "target": {"pool": "china"}}]}
+      """;
+
+  private static final String TERRITORIES = """
+      [{"id": "T-CN", "name": "China", "countryCodes": ["CN"]},
+       {"id": "T-SOUTH", "name": "South China", "parent": "T-CN", "countryCodes": ["CN"], "regions": ["广东省"]}]
+      """;
+
+  @Test
+  void territoriesFileLetsAPolicyRouteByTerritoryMostSpecificFirst() throws IOException {
+    policy = write("policy.json", TERRITORY_POLICY);
+    agents = write("agents.json", """
+        [{"id": "A", "kind": "SALES_REP", "displayName": "Rep A"},
+         {"id": "S", "kind": "SALES_REP", "displayName": "Rep S"}]
+        """);
+    // L1 Guangdong: T-SOUTH, rule south; L2 Zhejiang: T-CN only, rule china; L3 Germany: no territory, no rule;
+    // L4 Zhejiang but naming T-SOUTH: the named territory wins, rule south
+    leads = write("leads.csv", """
+        lead_id,received_at,source,country,province,territory
+        L1,2026-03-02T09:00+08:00,web-form,CN,广东省,
+        L2,2026-03-02T09:30+08:00,web-form,CN,浙江省,
+        L3,2026-03-02T10:00+08:00,web-form,DE,,
+        L4,2026-03-02T10:30+08:00,web-form,CN,浙江省,T-SOUTH
+        """);
+    Path territories = write("territories.json", TERRITORIES);
+    Path output = dir.resolve("routed.csv");
+    int status = run("route", "simulate", "--policy", policy.toString(), "--agents", agents.toString(),
+        "--territories", territories.toString(), "--leads", leads.toString(), "--output", output.toString());
+    assertThat(status).as(stderr()).isZero();
+    assertThat(Files.readAllLines(output)).containsExactly(
+        "lead_id,outcome,target,rule_id,reason",
+        "L1,assigned,S,south,",
+        "L2,assigned,A,china,",
+        "L3,unassigned,,,no-rule-matched",
+        "L4,assigned,S,south,");
+
+    // without the territories the policy names unknown ones
+    err.reset();
+    assertThat(simulate()).isEqualTo(2);
+    assertBadInput("route simulate: " + policy + ": $.rules[0].when.value: unknown territory 'T-SOUTH'; "
+        + "$.rules[1].when.value: unknown territory 'T-CN' (agents from " + agents + ")");
+  }
+
+  @Test
+  void badTerritoriesNameTheFileAndThePosition() throws IOException {
+    policy = write("policy.json", TERRITORY_POLICY);
+    agents = write("agents.json", """
+        [{"id": "A", "kind": "SALES_REP", "displayName": "Rep A"},
+         {"id": "S", "kind": "SALES_REP", "displayName": "Rep S"}]
+        """);
+    Path territories = write("territories.json", TERRITORIES.replace("\"countryCodes\": [\"CN\"]}",
+        "\"countryCodes\": \"CN\"}"));
+    String[] args = {"route", "simulate", "--policy", policy.toString(), "--agents", agents.toString(),
+        "--territories", territories.toString(), "--leads", leads.toString()};
+    assertThat(run(args)).isEqualTo(2);
+    assertThat(stderr()).startsWith("route simulate: " + territories + ": invalid JSON at $[0].countryCodes");
+    assertBadInput(stderr().strip());
+
+    err.reset();
+    write("territories.json", TERRITORIES.replace(
+        "\"id\": \"T-SOUTH\", \"name\": \"South China\", \"parent\": \"T-CN\",",
+        "\"id\": \"T-CN\", \"name\": \"South China\","));
+    assertThat(run(args)).isEqualTo(2);
+    assertBadInput("route simulate: " + territories + ": duplicate territory id at $[1].id (first at $[0].id)");
+
+    err.reset();
+    write("territories.json", TERRITORIES.replace("\"parent\": \"T-CN\"", "\"parent\": \"T-ASIA\""));
+    assertThat(run(args)).isEqualTo(2);
+    assertBadInput("route simulate: " + territories + ": $[1].parent: unknown territory 'T-ASIA'");
+
+    err.reset();
+    write("territories.json", TERRITORIES.replace("\"id\": \"T-SOUTH\"", "\"id\": \"T-NORTH\""));
+    assertThat(run(args)).isEqualTo(2);
+    assertBadInput("route simulate: " + policy + ": $.rules[0].when.value: unknown territory 'T-SOUTH' (agents from "
+        + agents + ", territories from " + territories + ")");
   }
 }

@@ -17,7 +17,7 @@
  *       this package's values ({@link io.github.crmkit.routing.pool.PoolRecord}) and the engine depends on it, so a
  *       separate package would only add a cycle between two packages.
  *       {@link io.github.crmkit.routing.pool.InMemoryPoolLedger} is the in-memory implementation, safe under
- *       concurrent claims.
+ *       concurrent claims and linearizable (checked with Lincheck in crm-routing's {@code PoolLedgerLincheckTest}).
  * </ul>
  *
  * <p>A host's own ledger (for example over a relational database) proves itself by subclassing the abstract
