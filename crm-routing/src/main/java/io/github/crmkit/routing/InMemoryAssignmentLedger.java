@@ -45,31 +45,70 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
   /** Creates an empty ledger. */
   public InMemoryAssignmentLedger() {}
 
+  /**
+   * The day, week and month holding the last instant asked, in the last zone asked: shared by all agents of the
+   * ledger (under its lock), so that an agent whose own cached day is stale copies four numbers instead of doing
+   * the calendar arithmetic again.
+   */
+  private static final class Windows {
+    private ZoneId zone;
+    private long dayStart = Long.MAX_VALUE;
+    private long dayEnd = Long.MIN_VALUE;
+    private long weekStart;
+    private long monthStart;
+
+    Windows at(long now, ZoneId zone) {
+      if (zone != this.zone && !zone.equals(this.zone) || now < dayStart || now >= dayEnd) {
+        LocalDate date = Instant.ofEpochMilli(now).atZone(zone).toLocalDate();
+        dayStart = date.atStartOfDay(zone).toInstant().toEpochMilli();
+        dayEnd = date.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
+        weekStart = date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).atStartOfDay(zone).toInstant()
+            .toEpochMilli();
+        monthStart = date.withDayOfMonth(1).atStartOfDay(zone).toInstant().toEpochMilli();
+        this.zone = zone;
+      }
+      return this;
+    }
+  }
+
+  private final Windows windows = new Windows();
+
   private static final class AgentState {
+    private final Windows windows;
+
+    AgentState(Windows windows) {
+      this.windows = windows;
+    }
+
+    /** The kept instants, sorted, in {@code times[base..size)}; older ones are dropped by moving {@code base}. */
     long[] times = new long[16];
+    int base;
     int size;
     int open;
     long last = Long.MIN_VALUE;
     long total;
 
     void record(long at) {
-      int cut = 0;
       long keepFrom = at - KEEP_MILLIS;
-      while (cut < size && times[cut] < keepFrom) {
-        cut++;
+      while (base < size && times[base] < keepFrom) {
+        base++; // dropped; a cursor below it becomes it: every kept instant is at or after its window's start
       }
-      if (cut > 0) {
-        System.arraycopy(times, cut, times, 0, size - cut);
-        size -= cut;
+      for (int k = 0; k < cursor.length; k++) {
+        cursor[k] = Math.max(base, cursor[k]);
+      }
+      if (size == times.length) { // full: move the kept instants to the front (amortised), or grow
+        int kept = size - base;
+        long[] into = kept * 2 > times.length ? new long[times.length * 2] : times;
+        System.arraycopy(times, base, into, 0, kept);
+        times = into;
         for (int k = 0; k < cursor.length; k++) {
-          cursor[k] = Math.max(0, cursor[k] - cut);
+          cursor[k] -= base;
         }
-      }
-      if (size == times.length) {
-        times = Arrays.copyOf(times, size * 2);
+        size = kept;
+        base = 0;
       }
       int i = size;
-      while (i > 0 && times[i - 1] > at) { // keep sorted when instants arrive out of order
+      while (i > base && times[i - 1] > at) { // keep sorted when instants arrive out of order
         times[i] = times[i - 1];
         i--;
       }
@@ -99,7 +138,7 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
         return cursor[k]; // records and purges since keep it exact, see record
       }
       int c = cursor[k];
-      if (c > size || c > 0 && times[c - 1] >= start) {
+      if (c > size || c < base || c > base && times[c - 1] >= start) {
         c = lowerBound(start);
       } else {
         int steps = 0;
@@ -117,7 +156,7 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
     }
 
     private int lowerBound(long key) {
-      int lo = 0;
+      int lo = base;
       int hi = size;
       while (lo < hi) {
         int mid = (lo + hi) >>> 1;
@@ -140,20 +179,18 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
     /** Moves the cached day, week and month to those holding {@code now} in {@code zone}. */
     private void calendar(long now, ZoneId zone) {
       if (zone != cachedZone && !zone.equals(cachedZone) || now < dayStart || now >= dayEnd) {
-        Instant at = Instant.ofEpochMilli(now);
-        LocalDate date = at.atZone(zone).toLocalDate();
-        dayStart = date.atStartOfDay(zone).toInstant().toEpochMilli();
-        dayEnd = date.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
-        weekStart = date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).atStartOfDay(zone).toInstant()
-            .toEpochMilli();
-        monthStart = date.withDayOfMonth(1).atStartOfDay(zone).toInstant().toEpochMilli();
+        Windows w = windows.at(now, zone);
+        dayStart = w.dayStart;
+        dayEnd = w.dayEnd;
+        weekStart = w.weekStart;
+        monthStart = w.monthStart;
         cachedZone = zone;
       }
     }
 
     /** The number of instants at or before {@code now}. */
     private int end(long now) {
-      return size == 0 || last <= now ? size : lowerBound(now + 1);
+      return size == base || last <= now ? size : lowerBound(now + 1);
     }
 
     AgentCounters counters(Instant at, ZoneId zone) {
@@ -213,7 +250,7 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
   }
 
   private AgentState state(AgentId agent) {
-    return agents.computeIfAbsent(agent, a -> new AgentState());
+    return agents.computeIfAbsent(agent, a -> new AgentState(windows));
   }
 
   @Override

@@ -12,6 +12,8 @@ import java.time.zone.ZoneRules;
  * <p>Not thread-safe: one instance per decision.
  */
 final class LeadFacts {
+  private static final int[] NO_ZONES = new int[0];
+
   final Lead lead;
   final Object[] objects;
   final double[] numbers;
@@ -88,8 +90,8 @@ final class LeadFacts {
       }
     }
     int zones = conditions.zones.length;
-    localHour = new int[zones];
-    localDay = new int[zones];
+    localHour = zones == 0 ? NO_ZONES : new int[zones];
+    localDay = zones == 0 ? NO_ZONES : new int[zones];
     long epochSecond = lead.receivedAt().getEpochSecond();
     for (int z = 0; z < zones; z++) {
       ZoneRules rules = conditions.zoneRules[z];
