@@ -58,7 +58,7 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
     private long monthStart;
 
     Windows at(long now, ZoneId zone) {
-      if (zone != this.zone && !zone.equals(this.zone) || now < dayStart || now >= dayEnd) {
+      if (now < dayStart || now >= dayEnd || zone != this.zone && !zone.equals(this.zone)) {
         LocalDate date = Instant.ofEpochMilli(now).atZone(zone).toLocalDate();
         dayStart = date.atStartOfDay(zone).toInstant().toEpochMilli();
         dayEnd = date.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
@@ -178,7 +178,7 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
 
     /** Moves the cached day, week and month to those holding {@code now} in {@code zone}. */
     private void calendar(long now, ZoneId zone) {
-      if (zone != cachedZone && !zone.equals(cachedZone) || now < dayStart || now >= dayEnd) {
+      if (now < dayStart || now >= dayEnd || zone != cachedZone && !zone.equals(cachedZone)) {
         Windows w = windows.at(now, zone);
         dayStart = w.dayStart;
         dayEnd = w.dayEnd;
@@ -210,23 +210,35 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
           total);
     }
 
+    // the caps last checked, as numbers (-1: none), cached by identity: an engine passes the same caps each time
+    private Capacity capsSeen;
+    private final int[] capArray = new int[5];
+
     /** The first cap that refuses one more assignment at {@code now}, or null. */
     String refusing(Capacity caps, long now, ZoneId zone) {
+      if (caps != capsSeen) {
+        capArray[0] = caps.maxPerDay().orElse(-1);
+        capArray[1] = caps.maxPerWeek().orElse(-1);
+        capArray[2] = caps.maxPerMonth().orElse(-1);
+        capArray[3] = caps.maxPerRolling30Days().orElse(-1);
+        capArray[4] = caps.maxOpen().orElse(-1);
+        capsSeen = caps;
+      }
       calendar(now, zone);
       int end = end(now);
-      if (over(caps.maxPerDay(), end - seek(0, dayStart))) {
+      if (capArray[0] >= 0 && end - seek(0, dayStart) >= capArray[0]) {
         return "max-per-day";
       }
-      if (over(caps.maxPerWeek(), end - seek(1, weekStart))) {
+      if (capArray[1] >= 0 && end - seek(1, weekStart) >= capArray[1]) {
         return "max-per-week";
       }
-      if (over(caps.maxPerMonth(), end - seek(2, monthStart))) {
+      if (capArray[2] >= 0 && end - seek(2, monthStart) >= capArray[2]) {
         return "max-per-month";
       }
-      if (over(caps.maxPerRolling30Days(), end - seek(3, now - DAYS_30_MILLIS + 1))) {
+      if (capArray[3] >= 0 && end - seek(3, now - DAYS_30_MILLIS + 1) >= capArray[3]) {
         return "max-per-rolling-30-days";
       }
-      if (over(caps.maxOpen(), open)) {
+      if (capArray[4] >= 0 && open >= capArray[4]) {
         return "max-open";
       }
       return null;
@@ -250,7 +262,12 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
   }
 
   private AgentState state(AgentId agent) {
-    return agents.computeIfAbsent(agent, a -> new AgentState(windows));
+    AgentState state = agents.get(agent);
+    if (state == null) {
+      state = new AgentState(windows);
+      agents.put(agent, state);
+    }
+    return state;
   }
 
   @Override
