@@ -1,6 +1,7 @@
 package io.github.crmkit.routing;
 
 import io.github.crmkit.model.Capacity;
+import io.github.crmkit.routing.port.CandidateCounters;
 import io.github.crmkit.routing.spi.CandidateFilter;
 import io.github.crmkit.routing.spi.SelectionStrategy;
 
@@ -41,6 +42,8 @@ final class CompiledPool {
   final int withinHours;
   final int overflow;
   final int[] preference;
+  /** The windows the members' caps use (a plugin strategy gets them all), see {@link CandidateCounters#windows()}. */
+  final int windows;
   /** The pool's number in its engine (pools, then territory pools), set once while the engine is built. */
   int index;
 
@@ -65,6 +68,15 @@ final class CompiledPool {
     for (int i = 0; i < caps.length; i++) {
       capArrays[i] = RoutingEngine.capArray(caps[i]);
     }
+    int used = 0;
+    for (int[] c : capArrays) {
+      for (int k = 0; k < 4; k++) {
+        if (c[k] >= 0) {
+          used |= 1 << k; // CandidateCounters.DAY, WEEK, MONTH, ROLLING_30_DAYS in cap order
+        }
+      }
+    }
+    this.windows = this.strategy == PLUGIN ? CandidateCounters.ALL_WINDOWS : used; // a plugin may read them all
     this.filters = filters;
     this.filterNames = filterNames;
     this.requireAvailable = requireAvailable;

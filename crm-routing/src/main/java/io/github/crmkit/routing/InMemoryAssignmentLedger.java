@@ -202,12 +202,14 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
           last == Long.MIN_VALUE ? null : Instant.ofEpochMilli(last), total);
     }
 
-    void read(long now, ZoneId zone, CandidateCounters out, int i) {
+    void read(long now, ZoneId zone, int windows, CandidateCounters out, int i) {
       calendar(now, zone);
       int end = end(now);
-      out.setCounters(i, end - seek(0, dayStart), end - seek(1, weekStart), end - seek(2, monthStart),
-          end - seek(3, now - DAYS_30_MILLIS + 1), open, last == Long.MIN_VALUE ? CandidateCounters.NEVER : last,
-          total);
+      out.setCounters(i, (windows & CandidateCounters.DAY) == 0 ? 0 : end - seek(0, dayStart),
+          (windows & CandidateCounters.WEEK) == 0 ? 0 : end - seek(1, weekStart),
+          (windows & CandidateCounters.MONTH) == 0 ? 0 : end - seek(2, monthStart),
+          (windows & CandidateCounters.ROLLING_30_DAYS) == 0 ? 0 : end - seek(3, now - DAYS_30_MILLIS + 1), open,
+          last == Long.MIN_VALUE ? CandidateCounters.NEVER : last, total);
     }
 
     // the caps last checked, as numbers (-1: none), cached by identity: an engine passes the same caps each time
@@ -275,6 +277,7 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
     long now = batch.atEpochMilli();
     int n = batch.size();
     String scopeName = batch.scope();
+    int windows = batch.windows();
     synchronized (lock) {
       ScopeState scope = scopeName == null ? null : scopes.get(scopeName);
       for (int i = 0; i < n; i++) {
@@ -289,7 +292,7 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
         }
         if (h != null) {
           if (h.state != null) {
-            h.state.read(now, batch.zone(i), batch, i);
+            h.state.read(now, batch.zone(i), windows, batch, i);
           }
           if (h.member != null) {
             batch.setScopeCounters(i, h.member[0], h.member[1], h.member[2]);

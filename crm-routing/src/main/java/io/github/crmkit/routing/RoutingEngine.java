@@ -541,7 +541,7 @@ public final class RoutingEngine {
       List<DecisionTrace.TargetAttempt> attempts, String[] excluded, Scratch scratch) {
     int n = pool.members.length;
     int[] member = scratch.member; // the member index of each candidate read from the ledger
-    CandidateCounters batch = scratch.batch(pool).request(now, pool.scope);
+    CandidateCounters batch = scratch.batch(pool).request(now, pool.scope, pool.windows);
     for (int i = 0; i < n; i++) {
       int a = pool.members[i];
       String why = pool.staticExclusion[i];

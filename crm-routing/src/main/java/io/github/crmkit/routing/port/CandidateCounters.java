@@ -20,6 +20,17 @@ import java.util.Objects;
  * <p>Not thread-safe: one instance belongs to one decision at a time.
  */
 public final class CandidateCounters {
+  /** The current day's count, in a mask of {@link #windows()}. */
+  public static final int DAY = 1;
+  /** The current ISO week's count, in a mask of {@link #windows()}. */
+  public static final int WEEK = 2;
+  /** The current month's count, in a mask of {@link #windows()}. */
+  public static final int MONTH = 4;
+  /** The last 30 days' count, in a mask of {@link #windows()}. */
+  public static final int ROLLING_30_DAYS = 8;
+  /** Every window. */
+  public static final int ALL_WINDOWS = DAY | WEEK | MONTH | ROLLING_30_DAYS;
+
   /** The value of {@link #lastAssignedEpochMilli} for an agent never assigned anything. */
   public static final long NEVER = Long.MIN_VALUE;
 
@@ -30,6 +41,7 @@ public final class CandidateCounters {
   private Instant at;
   private long atEpochMilli;
   private String scope;
+  private int windows = ALL_WINDOWS;
   private int[] day;
   private int[] week;
   private int[] month;
@@ -95,12 +107,40 @@ public final class CandidateCounters {
    * @return this batch
    */
   public CandidateCounters request(Instant at, String scope) {
+    return request(at, scope, ALL_WINDOWS);
+  }
+
+  /**
+   * Starts a new request for some of the windows only: a ledger may leave the counts of the others at 0 (the
+   * engine asks only for the windows its caps use, so the in-memory ledger skips the rest).
+   *
+   * @param at the instant the counters are read as of
+   * @param scope the strategy scope whose counters to read too, or {@code null}
+   * @param windows a mask of {@link #DAY}, {@link #WEEK}, {@link #MONTH} and {@link #ROLLING_30_DAYS}
+   * @return this batch
+   * @throws IllegalArgumentException if the mask has other bits
+   */
+  public CandidateCounters request(Instant at, String scope, int windows) {
+    if ((windows & ~ALL_WINDOWS) != 0) {
+      throw new IllegalArgumentException("CandidateCounters.windows must be a mask of DAY, WEEK, MONTH and"
+          + " ROLLING_30_DAYS, was " + windows);
+    }
     this.at = Objects.requireNonNull(at, "at");
     this.atEpochMilli = at.toEpochMilli();
     this.scope = scope;
+    this.windows = windows;
     this.size = 0;
     this.scopeStep = 0;
     return this;
+  }
+
+  /**
+   * The windows asked for: the counts of the others may be left at 0.
+   *
+   * @return a mask of {@link #DAY}, {@link #WEEK}, {@link #MONTH} and {@link #ROLLING_30_DAYS}
+   */
+  public int windows() {
+    return windows;
   }
 
   /**

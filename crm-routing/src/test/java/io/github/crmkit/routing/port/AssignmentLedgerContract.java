@@ -140,6 +140,28 @@ public abstract class AssignmentLedgerContract {
         }
         assertThat(batch.scopeStep()).isEqualTo(scope == null ? 0 : ledger.scopeStep(scope));
       }
+      // asked for some windows only: those are exact (the others may be 0)
+      int windows = random.nextInt(CandidateCounters.ALL_WINDOWS + 1);
+      CandidateCounters some = new CandidateCounters(agents.length).request(at, scope, windows);
+      for (int i = 0; i < agents.length; i++) {
+        some.add(agents[i], zones[i]);
+      }
+      ledger.read(some);
+      for (int i = 0; i < agents.length; i++) {
+        AgentCounters all = ledger.counters(agents[i], at, zones[i]);
+        AgentCounters part = some.counters(i);
+        assertThat(new int[] {(windows & CandidateCounters.DAY) == 0 ? 0 : part.day(),
+            (windows & CandidateCounters.WEEK) == 0 ? 0 : part.week(),
+            (windows & CandidateCounters.MONTH) == 0 ? 0 : part.month(),
+            (windows & CandidateCounters.ROLLING_30_DAYS) == 0 ? 0 : part.rolling30Days(), part.open()})
+            .as("step %d agent %s windows %d", step, agents[i], windows)
+            .containsExactly((windows & CandidateCounters.DAY) == 0 ? 0 : all.day(),
+                (windows & CandidateCounters.WEEK) == 0 ? 0 : all.week(),
+                (windows & CandidateCounters.MONTH) == 0 ? 0 : all.month(),
+                (windows & CandidateCounters.ROLLING_30_DAYS) == 0 ? 0 : all.rolling30Days(), all.open());
+        assertThat(part.total()).isEqualTo(all.total());
+        assertThat(part.lastAssignedAt()).isEqualTo(all.lastAssignedAt());
+      }
     }
   }
 
