@@ -2,7 +2,6 @@ package io.github.crmkit.routing;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Supplier;
 
 /**
  * Why a routing decision came out as it did: the policy revision and seed, the owner-affinity check, each rule
@@ -65,8 +64,7 @@ public record DecisionTrace(String policyRevision, long seed, String ownerAffini
     private final String strategy;
     private final List<CandidateCheck> candidates;
     private final String result;
-    private final Supplier<String> before;
-    private final Supplier<String> after;
+    private final StrategyState state;
     private volatile String stateBefore;
     private volatile String stateAfter;
 
@@ -83,24 +81,23 @@ public record DecisionTrace(String policyRevision, long seed, String ownerAffini
      */
     public TargetAttempt(String target, String strategy, List<CandidateCheck> candidates, String stateBefore,
         String stateAfter, String result) {
-      this(target, strategy, List.copyOf(candidates), stateBefore, stateAfter, null, null, result);
+      this(target, strategy, List.copyOf(candidates), stateBefore, stateAfter, null, result);
     }
 
     /** The engine's form: candidates as given (an immutable list), states rendered on first read. */
     static TargetAttempt lazy(String target, String strategy, List<CandidateCheck> candidates,
-        Supplier<String> before, Supplier<String> after, String result) {
-      return new TargetAttempt(target, strategy, candidates, null, null, before, after, result);
+        StrategyState state, String result) {
+      return new TargetAttempt(target, strategy, candidates, null, null, state, result);
     }
 
     private TargetAttempt(String target, String strategy, List<CandidateCheck> candidates, String stateBefore,
-        String stateAfter, Supplier<String> before, Supplier<String> after, String result) {
+        String stateAfter, StrategyState state, String result) {
       this.target = Objects.requireNonNull(target, "target");
       this.strategy = strategy;
       this.candidates = Objects.requireNonNull(candidates, "candidates");
       this.stateBefore = stateBefore;
       this.stateAfter = stateAfter;
-      this.before = before;
-      this.after = after;
+      this.state = state;
       this.result = Objects.requireNonNull(result, "result");
     }
 
@@ -138,8 +135,8 @@ public record DecisionTrace(String policyRevision, long seed, String ownerAffini
      */
     public String stateBefore() {
       String s = stateBefore;
-      if (s == null && before != null) {
-        s = before.get();
+      if (s == null && state != null) {
+        s = state.before();
         stateBefore = s;
       }
       return s;
@@ -152,8 +149,8 @@ public record DecisionTrace(String policyRevision, long seed, String ownerAffini
      */
     public String stateAfter() {
       String s = stateAfter;
-      if (s == null && after != null) {
-        s = after.get();
+      if (s == null && state != null) {
+        s = state.after();
         stateAfter = s;
       }
       return s;

@@ -573,8 +573,7 @@ public final class RoutingEngine {
         eligible[count++] = k;
       }
     }
-    Supplier<String> before = null;
-    Supplier<String> after = null;
+    StrategyState chosenState = null;
     String result = "no-eligible-candidate";
     String chosen = null;
     long[] granted = null;
@@ -591,8 +590,9 @@ public final class RoutingEngine {
       Reservation r = state.reserve(new ReservationRequest(lead.id(), agentIds[a], now, agentZones[a],
           pool.caps[i], pool.scope, false, false, false));
       if (r.reserved()) {
-        before = stateBefore(agentIds[a].value(), batch, pick);
-        after = stateAfter(agentIds[a].value(), batch, pick, granted == null ? 0 : granted[pick], step[0]);
+        chosenState = new StrategyState(agentIds[a].value(), batch.scopeAssigned(pick), batch.scopeCredits(pick),
+            batch.scopeLastEligibleStep(pick), batch.total(pick), batch.lastAssignedEpochMilli(pick),
+            granted == null ? 0 : granted[pick], step[0]);
         chosen = agentIds[a].value();
         result = pool.chosen[i];
         break;
@@ -611,7 +611,7 @@ public final class RoutingEngine {
       count--;
     }
     attempts.add(DecisionTrace.TargetAttempt.lazy(pool.label, pool.strategyName,
-        new CandidateCheckList(pool.memberIds, excluded), before, after, result));
+        new CandidateCheckList(pool.memberIds, excluded), chosenState, result));
     return chosen;
   }
 
@@ -645,27 +645,6 @@ public final class RoutingEngine {
       }
       return batch;
     }
-  }
-
-  /** The strategy's state for a candidate as the decision read it, rendered when the trace is read. */
-  private static Supplier<String> stateBefore(String agent, CandidateCounters batch, int k) {
-    long assigned = batch.scopeAssigned(k);
-    long credits = batch.scopeCredits(k);
-    long lastEligible = batch.scopeLastEligibleStep(k);
-    long total = batch.total(k);
-    long last = batch.lastAssignedEpochMilli(k);
-    return () -> agent + " assigned=" + assigned + " credits=" + credits + " lastEligibleStep=" + lastEligible
-        + " total=" + total + " lastAssignedAtEpochMilli="
-        + (last == CandidateCounters.NEVER ? "never" : Long.toString(last));
-  }
-
-  /** That state after the decision: one more assignment, the credits granted, the step it was eligible at. */
-  private static Supplier<String> stateAfter(String agent, CandidateCounters batch, int k, long granted,
-      long step) {
-    long assigned = batch.scopeAssigned(k) + 1;
-    long credits = batch.scopeCredits(k) + granted;
-    long lastEligible = step >= 0 ? step : batch.scopeLastEligibleStep(k);
-    return () -> agent + " assigned=" + assigned + " credits=" + credits + " lastEligibleStep=" + lastEligible;
   }
 
   private String pluginFilters(CompiledPool pool, Agent agent, Lead lead, Instant now) {

@@ -155,11 +155,16 @@ public final class CandidateCounters {
       allocate(size * 2);
     }
     int i = size++;
-    if (agents[i] != Objects.requireNonNull(agent, "agent")) {
+    Objects.requireNonNull(agent, "agent");
+    Objects.requireNonNull(zone, "zone");
+    // a batch reused for one pool sees the same agents again: write references only when they change
+    if (agents[i] != agent) {
+      agents[i] = agent;
       handles[i] = null; // another agent at this position: the ledger's handle no longer applies
     }
-    agents[i] = agent;
-    zones[i] = Objects.requireNonNull(zone, "zone");
+    if (zones[i] != zone) {
+      zones[i] = zone;
+    }
     day[i] = 0;
     week[i] = 0;
     month[i] = 0;
