@@ -28,7 +28,7 @@ class BusinessTimeTest {
   void agreesWithIsWorkingAtMinuteByMinute() {
     BusinessTime business = new BusinessTime(CALENDAR);
     Instant base = Instant.parse("2026-03-01T00:00:00Z"); // DST starts in New York on 2026-03-08
-    qt().withExamples(60).forAll(SourceDSL.integers().between(0, 20 * 24 * 60),
+    qt().withExamples(60).withFixedSeed(20261201L).forAll(SourceDSL.integers().between(0, 20 * 24 * 60),
         SourceDSL.integers().between(0, 4 * 24 * 60)).checkAssert((startMinute, length) -> {
           long minutes = 0;
           for (int m = 0; m < length; m++) {

@@ -115,7 +115,7 @@ class ForecastsTest {
 
   @Test
   void cumulativeRollUpIsNeverBelowSingleAndNests() {
-    qt().withExamples(300).forAll(lines()).checkAssert(lines -> {
+    qt().withExamples(300).withFixedSeed(20261201L).forAll(lines()).checkAssert(lines -> {
       List<ForecastRollup> rollups = new ArrayList<>();
       rollups.add(Forecasts.total(lines));
       rollups.addAll(Forecasts.byOwner(lines).values());

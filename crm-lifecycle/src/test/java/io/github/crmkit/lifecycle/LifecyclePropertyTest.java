@@ -106,7 +106,7 @@ class LifecyclePropertyTest {
 
   @Test
   void historyReplaysToTheSameStateThroughTheDefinition() {
-    qt().withExamples(300).forAll(runs()).checkAssert(run -> {
+    qt().withExamples(300).withFixedSeed(20261201L).forAll(runs()).checkAssert(run -> {
       PipelineDefinition definition = run.definition();
       for (Map.Entry<String, Stage> entry : run.states().entrySet()) {
         List<StageChange> rows = run.history().rows(entry.getKey());
@@ -141,7 +141,7 @@ class LifecyclePropertyTest {
   @Test
   void timeInStageSumsToTheObjectsAge() {
     BusinessTime business = new BusinessTime(CALENDAR);
-    qt().withExamples(200).forAll(runs()).checkAssert(run -> {
+    qt().withExamples(200).withFixedSeed(20261201L).forAll(runs()).checkAssert(run -> {
       for (String id : run.states().keySet()) {
         List<TimeInStage> times = run.history().timeInStage(id, run.end(), CALENDAR);
         Duration total = Duration.ZERO;
@@ -166,7 +166,7 @@ class LifecyclePropertyTest {
   /** The one-pass report gives the same figures as averaging each object's time in stage (both faces agree). */
   @Test
   void timeInStageReportAgreesWithPerObjectTimes() {
-    qt().withExamples(100).forAll(runs()).checkAssert(run -> {
+    qt().withExamples(100).withFixedSeed(20261201L).forAll(runs()).checkAssert(run -> {
       List<StageTimeSummary> report = Funnels.timeInStage(run.history(), run.definition(), run.end(), CALENDAR);
       for (StageTimeSummary summary : report) {
         int objects = 0;
@@ -197,7 +197,7 @@ class LifecyclePropertyTest {
 
   @Test
   void conversionRatesAreRatesAndCountsReconcile() {
-    qt().withExamples(300).forAll(runs(), SourceDSL.integers().between(0, 200),
+    qt().withExamples(300).withFixedSeed(20261201L).forAll(runs(), SourceDSL.integers().between(0, 200),
         SourceDSL.integers().between(1, 200)).checkAssert((run, offset, length) -> {
           Instant from = START.plus(Duration.ofDays(offset));
           Instant to = from.plus(Duration.ofDays(length));

@@ -4,6 +4,7 @@ import io.github.crmkit.model.AgentId;
 import io.github.crmkit.model.internal.CrmStyle;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import org.immutables.value.Value;
 
 /**
@@ -105,6 +106,14 @@ public abstract class PoolRecord {
   public abstract Optional<Instant> remindedFor();
 
   /**
+   * Every recycling due instant the current owner has been reminded of: a due instant that comes back (a level
+   * changed and changed back) is not reminded again.
+   *
+   * @return the due instants, empty outside an ownership
+   */
+  public abstract Set<Instant> reminders();
+
+  /**
    * The version of the record: 0 when first stored, incremented by every change.
    *
    * @return the version, not negative
@@ -146,8 +155,11 @@ public abstract class PoolRecord {
     if (cooldownUntil().isPresent() && formerOwner().isEmpty()) {
       throw new IllegalArgumentException("PoolRecord.cooldownUntil needs a formerOwner");
     }
-    if (remindedFor().isPresent() && owner().isEmpty()) {
-      throw new IllegalArgumentException("PoolRecord.remindedFor needs an owner");
+    if ((remindedFor().isPresent() || !reminders().isEmpty()) && owner().isEmpty()) {
+      throw new IllegalArgumentException("PoolRecord.remindedFor and reminders need an owner");
+    }
+    if (remindedFor().isPresent() && !reminders().contains(remindedFor().get())) {
+      throw new IllegalArgumentException("PoolRecord.reminders must contain remindedFor");
     }
     if (version() < 0) {
       throw new IllegalArgumentException("PoolRecord.version must not be negative, was " + version());

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.OptionalInt;
 import java.util.function.Supplier;
 
@@ -35,7 +36,8 @@ import java.util.function.Supplier;
  *       {@link RecycleRule} order); a {@link #sweep sweep} at or after that instant ({@code now >= due}, inclusive)
  *       recycles it;
  *   <li>with a reminder of {@code k} days, a sweep at or after {@code due - k days} and before {@code due} reminds
- *       the owner, once per due instant: activity that moves the due instant later allows a new reminder for the
+ *       the owner, once per due instant and ownership (a due instant that comes back after a level change is not
+ *       reminded again): activity that moves the due instant later allows a new reminder for the
  *       new instant, a second sweep does not repeat it;
  *   <li>a record that enters the pool at {@code T} (recycled or released) may not be claimed by its former owner
  *       while {@code now < T + cooldown days}: the cooldown ends exclusively, the former owner may claim at exactly
@@ -347,7 +349,8 @@ public final class PublicPool {
         return result(operation, id, agent, now).rejection(PoolResult.Rejection.COOLDOWN)
             .cooldownUntil(record.cooldownUntil().get()).build();
       }
-      PoolRecord owned = next(record).owner(agent).ownedSince(now).remindedFor(Optional.empty()).build();
+      PoolRecord owned = next(record).owner(agent).ownedSince(now).remindedFor(Optional.empty())
+          .reminders(Set.of()).build();
       switch (ledger.acquire(record, owned, holdCap, claim, day, dailyLimit)) {
         case ACQUIRED -> {
           publish(claim ? "pool.claimed" : "pool.assigned", id, now, "agent", AttributeValue.ofString(agent.value()));
@@ -427,8 +430,8 @@ public final class PublicPool {
           action = action(PoolAction.Kind.RECYCLE, record, due, landing);
         } else if (rules.reminderDaysBefore().isPresent()
             && !now.isBefore(due.at().minus(DAY.multipliedBy(rules.reminderDaysBefore().getAsInt())))
-            && !record.remindedFor().equals(Optional.of(due.at()))) {
-          next = next(record).remindedFor(due.at()).build();
+            && !record.reminders().contains(due.at())) {
+          next = next(record).remindedFor(due.at()).addReminder(due.at()).build();
           action = action(PoolAction.Kind.REMIND, record, due, record.level());
         } else {
           break;
@@ -503,7 +506,7 @@ public final class PublicPool {
   /** The record back in the pool at {@code now}, its owner now the former owner. */
   private PoolRecord pooled(PoolRecord record, Instant now, String level) {
     PoolRecord.Builder next = next(record).owner(Optional.empty()).ownedSince(Optional.empty())
-        .remindedFor(Optional.empty()).formerOwner(record.owner()).level(level);
+        .remindedFor(Optional.empty()).reminders(Set.of()).formerOwner(record.owner()).level(level);
     next.cooldownUntil(cooldown.isZero() ? Optional.empty() : Optional.of(now.plus(cooldown)));
     return next.build();
   }

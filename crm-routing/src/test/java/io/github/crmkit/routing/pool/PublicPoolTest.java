@@ -110,6 +110,31 @@ class PublicPoolTest {
   }
 
   @Test
+  void aDueInstantThatComesBackAfterALevelChangeIsNotRemindedAgain() {
+    // found by PublicPoolPropertiesTest: only the last reminded instant was kept, so A -> B -> A reminded A twice
+    PublicPool levels = PublicPool.create(PoolPolicy.fromJson("""
+        {"version": 1, "timeZone": "UTC", "protectionDays": 0,
+         "levels": {"X": {"noFollowUpDays": 10, "reminderDaysBefore": 9},
+                    "Y": {"noFollowUpDays": 12, "reminderDaysBefore": 11}}}
+        """), new InMemoryPoolLedger(), new RecordingEventPublisher(), () -> "E");
+    PoolRecordId l1 = lead("L-1");
+    levels.addOwned(l1, "X", ANN, MAR_2_0900);
+    // X: due 2026-03-12T09:00, reminders from 2026-03-03T09:00; Y: due 2026-03-14T09:00, from 2026-03-03T09:00
+    assertThat(levels.sweep(at("2026-03-04T09:00:00Z"))).containsExactly(
+        action(Kind.REMIND, l1, ANN, RecycleRule.NO_FOLLOW_UP, "2026-03-12T09:00:00Z", "X", "X"));
+    assertThat(levels.changeLevel(l1, "Y")).isTrue();
+    assertThat(levels.sweep(at("2026-03-04T10:00:00Z"))).containsExactly(
+        action(Kind.REMIND, l1, ANN, RecycleRule.NO_FOLLOW_UP, "2026-03-14T09:00:00Z", "Y", "Y"));
+    assertThat(levels.changeLevel(l1, "X")).isTrue();
+    assertThat(levels.sweep(at("2026-03-04T11:00:00Z"))).as("2026-03-12T09:00 was reminded already").isEmpty();
+    assertThat(levels.record(l1).orElseThrow().reminders())
+        .containsExactlyInAnyOrder(at("2026-03-12T09:00:00Z"), at("2026-03-14T09:00:00Z"));
+    assertThat(levels.sweep(at("2026-03-12T09:00:00Z"))).containsExactly(
+        action(Kind.RECYCLE, l1, ANN, RecycleRule.NO_FOLLOW_UP, "2026-03-12T09:00:00Z", "X", "X"));
+    assertThat(levels.record(l1).orElseThrow().reminders()).as("cleared with the ownership").isEmpty();
+  }
+
+  @Test
   void aFollowUpMovesTheDueInstantAndAllowsANewReminder() {
     PoolRecordId l1 = lead("L-1");
     pool.addOwned(l1, "A", ANN, MAR_2_0900);
