@@ -8,14 +8,24 @@ import org.junit.jupiter.api.Test;
 
 /**
  * With {@link CustomerSummaries#BLOCKED_FROM_CUSTOMERS} customers or more the rows are grouped by block of customers
- * before they are summed; this checks that path against a plain one-pass computation written here, customer by
- * customer, to the last bit of every monetary sum (the grouping keeps each customer's rows in order).
+ * before they are summed, and without order keys the sums run over one packed slot per customer; this checks both
+ * paths against a plain one-pass computation written here, customer by customer, to the last bit of every monetary
+ * sum (the grouping keeps each customer's rows in order), with days before 1970 and at the ends of the int range
+ * (the packing splits a long into two signed days).
  */
 class CustomerSummariesBlockedTest {
 
   @Test
   void groupedRowsGiveExactlyTheOnePassSummaries() {
-    int customers = CustomerSummaries.BLOCKED_FROM_CUSTOMERS + 12_345;
+    check(CustomerSummaries.BLOCKED_FROM_CUSTOMERS + 12_345);
+  }
+
+  @Test
+  void packedSlotsGiveExactlyTheOnePassSummaries() {
+    check(7_001);
+  }
+
+  private static void check(int customers) {
     int n = 2 * customers;
     SplittableRandom random = new SplittableRandom(20261201L);
     TransactionColumns.Builder builder = TransactionColumns.builder(n);
@@ -24,7 +34,10 @@ class CustomerSummariesBlockedTest {
       int c = i < customers ? i : random.nextInt(customers);
       boolean isReturn = random.nextInt(25) == 0;
       double amount = random.nextInt(1, 100_000) / 100.0;
-      builder.add("c" + c, 19_000 + random.nextInt(900), isReturn ? -amount : amount, null,
+      int pick = random.nextInt(1000);
+      int day = pick == 0 ? Integer.MIN_VALUE : pick == 1 ? Integer.MAX_VALUE : pick < 50
+          ? -random.nextInt(1, 40_000) : 19_000 + random.nextInt(900);
+      builder.add("c" + c, day, isReturn ? -amount : amount, null,
           isReturn ? TransactionKind.RETURN : TransactionKind.SALE);
     }
     TransactionColumns columns = builder.build();
