@@ -14,12 +14,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * The in-memory {@link AssignmentLedger}: safe under concurrent routing. Every operation runs under the ledger's one
@@ -193,15 +191,6 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
       return size == base || last <= now ? size : lowerBound(now + 1);
     }
 
-    AgentCounters counters(Instant at, ZoneId zone) {
-      long now = at.toEpochMilli();
-      calendar(now, zone);
-      int end = end(now);
-      return new AgentCounters(end - seek(0, dayStart), end - seek(1, weekStart), end - seek(2, monthStart),
-          end - seek(3, now - DAYS_30_MILLIS + 1), open,
-          last == Long.MIN_VALUE ? null : Instant.ofEpochMilli(last), total);
-    }
-
     void read(long now, ZoneId zone, int windows, CandidateCounters out, int i) {
       calendar(now, zone);
       int end = end(now);
@@ -307,41 +296,12 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
 
   @Override
   public AgentCounters counters(AgentId agent, Instant at, ZoneId zone) {
-    synchronized (lock) {
-      AgentState state = agents.get(agent);
-      return state == null ? AgentCounters.NONE : state.counters(at, zone);
-    }
+    CandidateCounters one = new CandidateCounters(1).request(at, null);
+    one.add(agent, zone);
+    read(one);
+    return one.counters(0);
   }
 
-  /**
-   * Which cap, if any, refuses one more assignment given the counters.
-   *
-   * @param caps the caps
-   * @param c the counters
-   * @return the cap's name, or null
-   */
-  static String refusingCap(Capacity caps, AgentCounters c) {
-    if (over(caps.maxPerDay(), c.day())) {
-      return "max-per-day";
-    }
-    if (over(caps.maxPerWeek(), c.week())) {
-      return "max-per-week";
-    }
-    if (over(caps.maxPerMonth(), c.month())) {
-      return "max-per-month";
-    }
-    if (over(caps.maxPerRolling30Days(), c.rolling30Days())) {
-      return "max-per-rolling-30-days";
-    }
-    if (over(caps.maxOpen(), c.open())) {
-      return "max-open";
-    }
-    return null;
-  }
-
-  private static boolean over(OptionalInt cap, int count) {
-    return cap.isPresent() && count >= cap.getAsInt();
-  }
 
   @Override
   public Reservation reserve(ReservationRequest request) {

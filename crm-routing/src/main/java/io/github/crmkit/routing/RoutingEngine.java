@@ -77,6 +77,7 @@ public final class RoutingEngine {
   private final AgentId[] agentIds;
   private final ZoneId[] agentZones;
   private final Capacity[] agentCaps;
+  private final int[][] agentCapArrays;
   private final Map<String, Integer> agentIndex = new HashMap<>();
   private final TerritoryIndex territories;
   private final CompiledConditions conditions;
@@ -110,11 +111,13 @@ public final class RoutingEngine {
     agentIds = new AgentId[agents.length];
     agentZones = new ZoneId[agents.length];
     agentCaps = new Capacity[agents.length];
+    agentCapArrays = new int[agents.length][];
     for (int i = 0; i < agents.length; i++) {
       agentIds[i] = agents[i].id();
       agentIndex.put(agentIds[i].value(), i);
       agentZones[i] = agents[i].calendar().map(WorkingCalendar::zone).orElse(policyZone);
       agentCaps[i] = smooth(agents[i].capacity());
+      agentCapArrays[i] = capArray(agentCaps[i]);
     }
     List<Territory> territoryList = directory.territories();
     territories = new TerritoryIndex(territoryList);
@@ -498,8 +501,13 @@ public final class RoutingEngine {
           List.of(new DecisionTrace.CandidateCheck(id, "inactive")), null, null, "no-eligible-candidate"));
       return null;
     }
-    AgentCounters counters = state.counters(agentIds[a], now, agentZones[a]);
-    String cap = InMemoryAssignmentLedger.refusingCap(agentCaps[a], counters);
+    // the same check as a pool's candidates: one batch read, the caps as numbers
+    int[] caps = agentCapArrays[a];
+    CandidateCounters batch = new CandidateCounters(1).request(now, null);
+    batch.add(agentIds[a], agentZones[a]);
+    state.read(batch);
+    int refusing = refusingCap(caps, batch, 0);
+    String cap = refusing < 0 ? null : CAP_NAMES[refusing];
     if (cap == null) {
       Reservation r = state.reserve(new ReservationRequest(lead.id(), agentIds[a], now, agentZones[a],
           agentCaps[a], null, false, false, false));
@@ -668,8 +676,15 @@ public final class RoutingEngine {
         caps.maxPerRolling30Days().orElse(-1), caps.maxOpen().orElse(-1)};
   }
 
-  private static final String[] CAPPED = {"capped:max-per-day", "capped:max-per-week", "capped:max-per-month",
-      "capped:max-per-rolling-30-days", "capped:max-open"};
+  private static final String[] CAP_NAMES = {"max-per-day", "max-per-week", "max-per-month",
+      "max-per-rolling-30-days", "max-open"};
+  private static final String[] CAPPED = new String[CAP_NAMES.length];
+
+  static {
+    for (int k = 0; k < CAP_NAMES.length; k++) {
+      CAPPED[k] = "capped:" + CAP_NAMES[k];
+    }
+  }
 
   /** The first cap (0 day .. 4 open) that refuses one more assignment, or -1; the in-memory ledger's order. */
   static int refusingCap(int[] caps, CandidateCounters c, int k) {
