@@ -11,7 +11,7 @@ import org.immutables.value.Value;
  * The pool state of one lead or customer, as the {@link PoolLedger} stores it: either {@link #isInPool() in the
  * pool} or owned by exactly one agent {@link #ownedSince() since} an instant; its customer level; who owned it last
  * and until when that former owner may not claim it again; the last follow-up interaction, opportunity and deal; the
- * due instant the current owner was last reminded of; and a {@link #version() version} that every change increments,
+ * due instants the current owner has been reminded of; and a {@link #version() version} that every change increments,
  * so a ledger can apply changes as compare-and-set.
  *
  * <p>Holds ids, levels and instants only, no personal data.
@@ -99,13 +99,6 @@ public abstract class PoolRecord {
   public abstract Optional<Instant> lastDeal();
 
   /**
-   * The recycling due instant the current owner has been reminded of, so each reminder is issued once.
-   *
-   * @return the due instant, if a reminder was issued during the current ownership
-   */
-  public abstract Optional<Instant> remindedFor();
-
-  /**
    * Every recycling due instant the current owner has been reminded of: a due instant that comes back (a level
    * changed and changed back) is not reminded again.
    *
@@ -155,11 +148,8 @@ public abstract class PoolRecord {
     if (cooldownUntil().isPresent() && formerOwner().isEmpty()) {
       throw new IllegalArgumentException("PoolRecord.cooldownUntil needs a formerOwner");
     }
-    if ((remindedFor().isPresent() || !reminders().isEmpty()) && owner().isEmpty()) {
-      throw new IllegalArgumentException("PoolRecord.remindedFor and reminders need an owner");
-    }
-    if (remindedFor().isPresent() && !reminders().contains(remindedFor().get())) {
-      throw new IllegalArgumentException("PoolRecord.reminders must contain remindedFor");
+    if (!reminders().isEmpty() && owner().isEmpty()) {
+      throw new IllegalArgumentException("PoolRecord.reminders need an owner");
     }
     if (version() < 0) {
       throw new IllegalArgumentException("PoolRecord.version must not be negative, was " + version());

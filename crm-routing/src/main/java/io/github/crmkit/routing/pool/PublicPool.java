@@ -349,8 +349,7 @@ public final class PublicPool {
         return result(operation, id, agent, now).rejection(PoolResult.Rejection.COOLDOWN)
             .cooldownUntil(record.cooldownUntil().get()).build();
       }
-      PoolRecord owned = next(record).owner(agent).ownedSince(now).remindedFor(Optional.empty())
-          .reminders(Set.of()).build();
+      PoolRecord owned = next(record).owner(agent).ownedSince(now).reminders(Set.of()).build();
       switch (ledger.acquire(record, owned, holdCap, claim, day, dailyLimit)) {
         case ACQUIRED -> {
           publish(claim ? "pool.claimed" : "pool.assigned", id, now, "agent", AttributeValue.ofString(agent.value()));
@@ -431,7 +430,7 @@ public final class PublicPool {
         } else if (rules.reminderDaysBefore().isPresent()
             && !now.isBefore(due.at().minus(DAY.multipliedBy(rules.reminderDaysBefore().getAsInt())))
             && !record.reminders().contains(due.at())) {
-          next = next(record).remindedFor(due.at()).addReminder(due.at()).build();
+          next = next(record).addReminder(due.at()).build();
           action = action(PoolAction.Kind.REMIND, record, due, record.level());
         } else {
           break;
@@ -506,7 +505,7 @@ public final class PublicPool {
   /** The record back in the pool at {@code now}, its owner now the former owner. */
   private PoolRecord pooled(PoolRecord record, Instant now, String level) {
     PoolRecord.Builder next = next(record).owner(Optional.empty()).ownedSince(Optional.empty())
-        .remindedFor(Optional.empty()).reminders(Set.of()).formerOwner(record.owner()).level(level);
+        .reminders(Set.of()).formerOwner(record.owner()).level(level);
     next.cooldownUntil(cooldown.isZero() ? Optional.empty() : Optional.of(now.plus(cooldown)));
     return next.build();
   }
