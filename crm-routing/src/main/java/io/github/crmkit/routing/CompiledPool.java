@@ -44,12 +44,14 @@ final class CompiledPool {
   final int[] preference;
   /** The windows the members' caps use (a plugin strategy gets them all), see {@link CandidateCounters#windows()}. */
   final int windows;
-  /** The pool's number in its engine (pools, then territory pools), set once while the engine is built. */
-  int index;
+  /** The pool's number in its engine (pools, then territory pools). */
+  final int index;
 
-  CompiledPool(String id, String label, String scope, String strategyName, SelectionStrategy plugin, int[] members, String[] memberIds,
+  CompiledPool(int index, String id, String label, String scope, String strategyName, SelectionStrategy plugin,
+      int[] members, String[] memberIds,
       String[] staticExclusion, Capacity[] caps, CandidateFilter[] filters, String[] filterNames,
       boolean requireAvailable, int withinHours, int overflow, int[] preference) {
+    this.index = index;
     this.id = id;
     this.label = label;
     this.scope = scope;

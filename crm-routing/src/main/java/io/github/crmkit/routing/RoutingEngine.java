@@ -177,7 +177,7 @@ public final class RoutingEngine {
         preferenceNodes.put(member, roots[preferenceRoot++]);
         preferences = true;
       }
-      pools[p] = compilePool(def, poolIndex, preferenceNodes);
+      pools[p] = compilePool(p, def, poolIndex, preferenceNodes);
     }
     hasPreferences = preferences;
     territoryPools = new CompiledPool[territories.size()];
@@ -188,7 +188,7 @@ public final class RoutingEngine {
           members.add(a);
         }
       }
-      territoryPools[t] = compileMembers("territory:" + territories.ids[t].value(),
+      territoryPools[t] = compileMembers(pools.length + t, "territory:" + territories.ids[t].value(),
           "territoryPool:" + territories.ids[t].value(), policy.territoryStrategy(), members, List.of(), List.of(),
           Capacity.unlimited(), false, 0, List.of(), -1, Map.of());
     }
@@ -201,12 +201,6 @@ public final class RoutingEngine {
     }
     int scratchSize = largest;
     int poolCount = pools.length + territoryPools.length;
-    for (int p = 0; p < pools.length; p++) {
-      pools[p].index = p;
-    }
-    for (int t = 0; t < territoryPools.length; t++) {
-      territoryPools[t].index = pools.length + t;
-    }
     scratches = ThreadLocal.withInitial(() -> new Scratch(scratchSize, poolCount));
     chains = new CompiledTarget[rules][];
     for (int r = 0; r < rules; r++) {
@@ -253,7 +247,7 @@ public final class RoutingEngine {
     return OptionalInt.of(Math.min(a.getAsInt(), b.getAsInt()));
   }
 
-  private CompiledPool compilePool(PoolDefinition def, Map<String, Integer> poolIndex,
+  private CompiledPool compilePool(int index, PoolDefinition def, Map<String, Integer> poolIndex,
       Map<String, Integer> preferenceNodes) {
     Set<Integer> members = new java.util.TreeSet<>();
     for (String member : def.members()) {
@@ -266,13 +260,13 @@ public final class RoutingEngine {
         }
       }
     }
-    return compileMembers("pool:" + def.id(), "pool:" + def.id(), def.strategy(), new ArrayList<>(members),
+    return compileMembers(index, "pool:" + def.id(), "pool:" + def.id(), def.strategy(), new ArrayList<>(members),
         def.requiredSkills(), def.requiredLanguages(), def.caps(), def.requireAvailable(),
         def.availableWithinHours(), def.filters(), def.overflow() == null ? -1 : poolIndex.get(def.overflow()),
         preferenceNodes);
   }
 
-  private CompiledPool compileMembers(String scope, String label, String strategy, List<Integer> memberList,
+  private CompiledPool compileMembers(int index, String scope, String label, String strategy, List<Integer> memberList,
       List<String> skills, List<String> languages, Capacity poolCaps, boolean requireAvailable, int withinHours,
       List<String> filterNames, int overflow, Map<String, Integer> preferenceNodes) {
     int n = memberList.size();
@@ -301,7 +295,7 @@ public final class RoutingEngine {
     for (int i = 0; i < filters.length; i++) {
       filters[i] = plugins.filter(filterNames.get(i));
     }
-    return new CompiledPool(label.substring(label.indexOf(':') + 1), label, scope, strategy,
+    return new CompiledPool(index, label.substring(label.indexOf(':') + 1), label, scope, strategy,
         plugins.strategy(strategy), members, ids, exclusion, caps, filters, filterNames.toArray(NO_STRINGS),
         requireAvailable, withinHours, overflow, preference);
   }

@@ -68,8 +68,6 @@ public final class CustomerSummaries {
     int[] orders = new int[customers];
     int[] rows = new int[customers];
     double[] monetary = new double[customers];
-    Arrays.fill(first, Integer.MAX_VALUE);
-    Arrays.fill(last, NO_PURCHASE);
     int[] customer = columns.customer;
     int[] day = columns.day;
     double[] amount = columns.amount;
@@ -109,6 +107,8 @@ public final class CustomerSummaries {
     if (order == null) {
       sumPacked(customer, day, amount, kind, n, first, last, orders, rows, monetary);
     } else {
+      Arrays.fill(first, Integer.MAX_VALUE);
+      Arrays.fill(last, NO_PURCHASE);
       int[] orderOwner = new int[columns.orderCount()];
       Arrays.fill(orderOwner, -1);
       for (int i = 0; i < n; i++) {
