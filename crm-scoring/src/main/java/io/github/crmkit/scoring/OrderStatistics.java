@@ -8,8 +8,15 @@ import java.util.Arrays;
  * pass counts the keys in at most 2,048 buckets of their range, and one pass copies out only the keys of the buckets
  * that hold a wanted position, which are resolved the same way inside their bucket. A bucket whose keys are all
  * equal ends the search at once, so columns with many equal values (days, order counts) cost no more than distinct
- * ones. Each level narrows the range by eleven bits, so there are at most six levels: time {@code O(n)} for any
- * input, with no data-dependent branches on the counting passes and no adversarial worst case.
+ * ones. Each level narrows the range by eleven bits, so there are at most six levels below the first: time
+ * {@code O(n)} for any input, with no data-dependent branches on the counting passes and no adversarial worst case.
+ *
+ * <p>The first level buckets by value instead, in 2,048 equal steps from the smallest value to the largest, when
+ * that range is a finite, normal number: bucketing keys by their leading bits splits the range by binary exponent,
+ * so that a money column with a few negative values (net returns) put about four fifths of its values into one
+ * bucket of the first level, to be copied and split again. {@code (x - lo) * scale}, rounded down, never decreases
+ * as {@code x} grows and gives equal values one bucket, which is all a level needs (on a subnormal or overflowing
+ * range it would still be correct, but put nearly everything into one bucket, so the key level is used there).
  *
  * <p>Values compare as numbers, so {@code -0.0} and {@code 0.0} are equal (the result holds {@code 0.0}); NaN is not
  * allowed (the callers check). Stateless and thread-safe.
@@ -37,17 +44,59 @@ final class OrderStatistics {
     }
     long min = Long.MAX_VALUE;
     long max = Long.MIN_VALUE;
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
     for (int i = 0; i < n; i++) {
-      long k = key(values[i]);
+      double x = values[i];
+      long k = key(x);
       work[i] = k;
-      min = Math.min(min, k);
-      max = Math.max(max, k);
+      // plain comparisons: after the first values they are almost never taken, and measured faster here than
+      // Math.min and Math.max
+      if (k < min) {
+        min = k;
+      }
+      if (k > max) {
+        max = k;
+      }
+      if (x < lo) {
+        lo = x;
+      }
+      if (x > hi) {
+        hi = x;
+      }
     }
     long[] keys = new long[positions.length];
-    select(work, n, min, max, positions, 0, positions.length, 0, keys, below);
+    double span = hi - lo;
+    double scale = (BUCKETS - 1) / span;
+    if (min != max && span >= Double.MIN_NORMAL && span <= Double.MAX_VALUE && scale <= Double.MAX_VALUE) {
+      selectByValue(values, work, lo, scale, positions, keys, below);
+    } else {
+      select(work, n, min, max, positions, 0, positions.length, 0, keys, below);
+    }
     for (int i = 0; i < keys.length; i++) {
       out[i] = value(keys[i]);
     }
+  }
+
+  /** The first level, by value: bucket {@code floor((x - lo) * scale)}, at most {@code BUCKETS - 1}. */
+  private static void selectByValue(double[] values, long[] keys, double lo, double scale, int[] positions,
+      long[] out, long[] below) {
+    int n = values.length;
+    int[] start = new int[BUCKETS + 1];
+    for (int i = 0; i < n; i++) {
+      start[Math.min(BUCKETS - 1, (int) ((values[i] - lo) * scale)) + 1]++;
+    }
+    for (int b = 0; b < BUCKETS; b++) {
+      start[b + 1] += start[b];
+    }
+    Wanted wanted = Wanted.of(start, BUCKETS, positions, 0, positions.length, 0);
+    for (int i = 0; i < n; i++) {
+      int s = wanted.slot[Math.min(BUCKETS - 1, (int) ((values[i] - lo) * scale))];
+      if (s >= 0) {
+        wanted.add(s, keys[i]);
+      }
+    }
+    wanted.resolve(start, positions, 0, out, below);
   }
 
   /**
@@ -89,48 +138,86 @@ final class OrderStatistics {
     for (int b = 0; b < buckets; b++) {
       start[b + 1] += start[b];
     }
-    // the buckets that hold wanted positions, in ascending order, each with its slice of positions
-    int[] slot = new int[buckets];
-    Arrays.fill(slot, -1);
-    int[] wantedBucket = new int[to - from];
-    int[] firstPosition = new int[to - from + 1];
-    int wanted = 0;
-    int b = 0;
-    for (int p = from; p < to; p++) {
-      int rel = positions[p] - offset;
-      while (start[b + 1] <= rel) {
-        b++;
-      }
-      if (wanted == 0 || wantedBucket[wanted - 1] != b) {
-        slot[b] = wanted;
-        wantedBucket[wanted] = b;
-        firstPosition[wanted] = p;
-        wanted++;
-      }
-    }
-    firstPosition[wanted] = to;
-    long[][] parts = new long[wanted][];
-    int[] fill = new int[wanted];
-    long[] partMin = new long[wanted];
-    long[] partMax = new long[wanted];
-    Arrays.fill(partMin, Long.MAX_VALUE);
-    Arrays.fill(partMax, Long.MIN_VALUE);
-    for (int w = 0; w < wanted; w++) {
-      parts[w] = new long[start[wantedBucket[w] + 1] - start[wantedBucket[w]]];
-    }
+    Wanted wanted = Wanted.of(start, buckets, positions, from, to, offset);
     for (int i = 0; i < len; i++) {
       long k = keys[i];
-      int s = slot[(int) ((k - min) >>> shift)];
+      int s = wanted.slot[(int) ((k - min) >>> shift)];
       if (s >= 0) {
-        parts[s][fill[s]++] = k;
-        partMin[s] = Math.min(partMin[s], k);
-        partMax[s] = Math.max(partMax[s], k);
+        wanted.add(s, k);
       }
     }
-    for (int w = 0; w < wanted; w++) {
-      long[] part = parts[w];
-      select(part, part.length, partMin[w], partMax[w], positions, firstPosition[w], firstPosition[w + 1],
-          offset + start[wantedBucket[w]], out, below);
+    wanted.resolve(start, positions, offset, out, below);
+  }
+
+  /**
+   * The buckets of one level that hold wanted positions, in ascending order, each with its slice of the positions
+   * and, once filled, its keys and their smallest and largest.
+   */
+  private static final class Wanted {
+    final int[] slot; // per bucket: its index among the wanted ones, or -1
+    final int[] bucket;
+    final int[] firstPosition;
+    final long[][] parts;
+    final int[] fill;
+    final long[] partMin;
+    final long[] partMax;
+
+    private Wanted(int[] slot, int[] bucket, int[] firstPosition, long[][] parts) {
+      this.slot = slot;
+      this.bucket = bucket;
+      this.firstPosition = firstPosition;
+      this.parts = parts;
+      this.fill = new int[parts.length];
+      this.partMin = new long[parts.length];
+      this.partMax = new long[parts.length];
+      Arrays.fill(partMin, Long.MAX_VALUE);
+      Arrays.fill(partMax, Long.MIN_VALUE);
+    }
+
+    /**
+     * The wanted buckets of a level whose bucket {@code b} holds the keys at sorted positions
+     * {@code offset + start[b] .. offset + start[b+1]} of the whole column.
+     */
+    static Wanted of(int[] start, int buckets, int[] positions, int from, int to, int offset) {
+      int[] slot = new int[buckets];
+      Arrays.fill(slot, -1);
+      int[] wantedBucket = new int[to - from];
+      int[] firstPosition = new int[to - from + 1];
+      int wanted = 0;
+      int b = 0;
+      for (int p = from; p < to; p++) {
+        int rel = positions[p] - offset;
+        while (start[b + 1] <= rel) {
+          b++;
+        }
+        if (wanted == 0 || wantedBucket[wanted - 1] != b) {
+          slot[b] = wanted;
+          wantedBucket[wanted] = b;
+          firstPosition[wanted] = p;
+          wanted++;
+        }
+      }
+      firstPosition[wanted] = to;
+      long[][] parts = new long[wanted][];
+      for (int w = 0; w < wanted; w++) {
+        parts[w] = new long[start[wantedBucket[w] + 1] - start[wantedBucket[w]]];
+      }
+      return new Wanted(slot, Arrays.copyOf(wantedBucket, wanted), Arrays.copyOf(firstPosition, wanted + 1), parts);
+    }
+
+    void add(int s, long k) {
+      parts[s][fill[s]++] = k;
+      partMin[s] = Math.min(partMin[s], k);
+      partMax[s] = Math.max(partMax[s], k);
+    }
+
+    /** Resolves each wanted bucket's positions inside its keys, the next level. */
+    void resolve(int[] start, int[] positions, int offset, long[] out, long[] below) {
+      for (int w = 0; w < parts.length; w++) {
+        long[] part = parts[w];
+        select(part, part.length, partMin[w], partMax[w], positions, firstPosition[w], firstPosition[w + 1],
+            offset + start[bucket[w]], out, below);
+      }
     }
   }
 }
