@@ -154,7 +154,9 @@ public final class RfmScorer {
     int[] rs = new int[scored];
     int[] fs = new int[scored];
     int[] ms = new int[scored];
-    RfmFit fit = score(r, f, m, rs, fs, ms);
+    // recency and frequency come from int columns; only a monetary sum can overflow to an infinity
+    checkFinite("monetary", m);
+    RfmFit fit = fit(r, f, m, rs, fs, ms);
     byte[] rByKey = new byte[customers];
     byte[] fByKey = new byte[customers];
     byte[] mByKey = new byte[customers];
@@ -173,11 +175,14 @@ public final class RfmScorer {
    * Scores primitive columns, customer {@code i} at index {@code i} of every array, writing each dimension's scores
    * into the caller's arrays. Ties in the n-tile modes are broken by index.
    *
-   * <p>Allocates per call, whatever the number of customers {@code n}: one {@code long[n]} of scratch (unless
-   * all three dimensions are {@link RfmBinning.Mode#FIXED}) and the small {@link RfmFit} and its working arrays
-   * ({@code O(bins)}); nothing per customer, no boxing. Nothing is sorted: a quantile or n-tile dimension needs only
-   * its few cut values, found by a radix selection in {@code O(n)} time, and then
-   * one pass compares each value with at most {@code bins - 1} cuts; a FIXED dimension is that pass alone.
+   * <p>Allocates per call, for {@code n} customers: one {@code long[n]} of scratch (unless all three dimensions are
+   * {@link RfmBinning.Mode#FIXED}), one {@code byte[n + 1]} (a table from rank to score) per n-tile dimension that
+   * is counted (see below), and the small {@link RfmFit} and its working arrays ({@code O(bins)}); no object per
+   * customer, no boxing. Nothing is sorted. A dimension of whole numbers whose range is no wider than {@code n}
+   * (days, order counts) is counted into a histogram, which gives its cut values, ranks and scores in two passes.
+   * Otherwise a quantile or n-tile dimension needs only its few cut values, found by a radix selection in
+   * {@code O(n)} time, and then one pass compares each value with at most {@code bins - 1} cuts; a FIXED dimension
+   * is that pass alone.
    *
    * @param recency days since the last purchase, finite
    * @param frequency numbers of orders, finite
@@ -210,7 +215,12 @@ public final class RfmScorer {
     checkFinite("recency", recency);
     checkFinite("frequency", frequency);
     checkFinite("monetary", monetary);
-    long[] work = needsWork() ? new long[n] : null;
+    return fit(recency, frequency, monetary, recencyScores, frequencyScores, monetaryScores);
+  }
+
+  private RfmFit fit(double[] recency, double[] frequency, double[] monetary, int[] recencyScores,
+      int[] frequencyScores, int[] monetaryScores) {
+    long[] work = needsWork() ? new long[recency.length] : null;
     RfmBins r = RfmBinner.bin(this.recency, true, recency, recencyScores, work);
     RfmBins f = RfmBinner.bin(this.frequency, false, frequency, frequencyScores, work);
     RfmBins m = RfmBinner.bin(this.monetary, false, monetary, monetaryScores, work);

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
  * The scorer finds cut values by selection instead of sorting; these properties check it against the plain
  * definitions computed through a full sort, on columns long enough to go through the selection's partitioning
  * (thousands of values) and shaped to stress it: many ties, few distinct values, sorted and reversed input,
- * negative zero next to zero, and wide-ranging doubles.
+ * negative zero next to zero, and wide-ranging doubles. Columns of whole numbers in a range no wider than their
+ * length are counted instead ({@code IntegerCounts}); the shapes put columns on both sides of that boundary (range
+ * just under or over the length, the magnitude limit, a rare fraction, one huge value). The selection's first level
+ * steps by value unless the range is subnormal or overflows; shapes cover both.
  */
 class RfmSelectionPropertyTest {
   private static final long SEED = 20261201L;
@@ -33,6 +36,13 @@ class RfmSelectionPropertyTest {
         case 4 -> n - i; // reversed
         case 5 -> random.nextBoolean() ? 0.0 : -0.0; // all equal under ==
         case 6 -> random.nextInt(3) == 0 ? -0.0 : random.nextInt(-2, 3); // zeros of both signs among few values
+        case 7 -> random.nextInt(-n / 2 - 1, n / 2 + 1); // whole numbers, range just under or over the length
+        case 8 -> 0x1p52 - random.nextInt(0, 40); // whole numbers at the counting path's magnitude limit
+        case 9 -> random.nextInt(0, 50) + (random.nextInt(50) == 0 ? 0.5 : 0.0); // days with a rare fraction
+        case 10 -> random.nextBoolean() ? Math.pow(2, 60) : random.nextInt(0, 40); // whole, range far too wide
+        case 11 -> random.nextInt(0, 1000) * Double.MIN_VALUE; // subnormal range: no steps by value
+        case 12 -> random.nextInt(-3, 4) * 0x1p1021; // the range overflows: no steps by value
+        case 13 -> random.nextInt(20) == 0 ? -random.nextInt(1, 150) : random.nextInt(500, 120_000) / 100.0; // net money
         default -> random.nextDouble(-1e12, 1e12) * Math.pow(10, random.nextInt(-6, 6));
       };
     }
@@ -52,7 +62,7 @@ class RfmSelectionPropertyTest {
 
   @Test
   void ntileScoresEqualTheRankDefinitionOnLargeColumns() {
-    qt().withExamples(160).withFixedSeed(SEED).forAll(longs().all(), integers().between(0, 7), integers().between(1, 9))
+    qt().withExamples(240).withFixedSeed(SEED).forAll(longs().all(), integers().between(0, 14), integers().between(1, 9))
         .checkAssert((seed, shape, bins) -> {
           double[] x = column(seed, shape);
           int n = x.length;
@@ -88,7 +98,7 @@ class RfmSelectionPropertyTest {
 
   @Test
   void rRfmEdgesEqualTypeSevenQuantilesOfTheSortedColumn() {
-    qt().withExamples(160).withFixedSeed(SEED).forAll(longs().all(), integers().between(0, 7), integers().between(1, 9))
+    qt().withExamples(240).withFixedSeed(SEED).forAll(longs().all(), integers().between(0, 14), integers().between(1, 9))
         .checkAssert((seed, shape, bins) -> {
           double[] x = column(seed, shape);
           int n = x.length;
@@ -120,6 +130,54 @@ class RfmSelectionPropertyTest {
               bin--;
             }
             assertThat(f[k]).isEqualTo(bin);
+          }
+        });
+  }
+
+  /**
+   * The fit's per-score summaries (count, lowest, highest) are those of the values that got each score, counted
+   * from the scores: the n-tile modes read them from order statistics and the counting path from its histogram,
+   * without a pass over the scores. Negative zero is reported as zero.
+   */
+  @Test
+  void binSummariesDescribeTheValuesThatGotEachScore() {
+    qt().withExamples(240).withFixedSeed(SEED).forAll(longs().all(), integers().between(0, 14), integers().between(1, 9))
+        .checkAssert((seed, shape, bins) -> {
+          double[] x = column(seed, shape);
+          int n = x.length;
+          double[] breaks = new double[bins - 1];
+          for (int i = 0; i < breaks.length; i++) {
+            breaks[i] = (i + 1) * 100.0;
+          }
+          for (RfmBinning binning : new RfmBinning[] {RfmBinning.ntile(bins), RfmBinning.sqlNtile(bins),
+              RfmBinning.rRfm(bins), RfmBinning.fixed(breaks)}) {
+            int[] r = new int[n];
+            int[] f = new int[n];
+            int[] m = new int[n];
+            RfmFit fit = RfmScorer.of(binning).score(x, x, x, r, f, m);
+            for (boolean recency : new boolean[] {false, true}) {
+              int[] scores = recency ? r : f;
+              RfmBins got = recency ? fit.recency() : fit.frequency();
+              int[] count = new int[bins + 1];
+              double[] lowest = new double[bins + 1];
+              double[] highest = new double[bins + 1];
+              Arrays.fill(lowest, Double.NaN);
+              Arrays.fill(highest, Double.NaN);
+              for (int k = 0; k < n; k++) {
+                int score = scores[k];
+                double v = x[k] + 0.0;
+                count[score]++;
+                lowest[score] = count[score] == 1 ? v : Math.min(lowest[score], v);
+                highest[score] = count[score] == 1 ? v : Math.max(highest[score], v);
+              }
+              for (int score = 1; score <= bins; score++) {
+                String what = binning + " shape " + shape + " n " + n + " recency " + recency + " score " + score;
+                assertThat(got.count(score)).as(what).isEqualTo(count[score]);
+                // boxed: NaN equals NaN, and -0.0 differs from 0.0
+                assertThat(Double.valueOf(got.lowest(score))).as(what).isEqualTo(Double.valueOf(lowest[score]));
+                assertThat(Double.valueOf(got.highest(score))).as(what).isEqualTo(Double.valueOf(highest[score]));
+              }
+            }
           }
         });
   }
