@@ -50,6 +50,9 @@ public final class TransactionColumns {
   final double[] amount;
   final byte[] kind;
   final int[] order;
+  /** The smallest and largest day of any row; 0 and 0 when there are no rows. */
+  final int minDay;
+  final int maxDay;
   private final String[] customerIds;
   private final int orderCount;
   private final List<RejectedRow> rejects;
@@ -65,6 +68,19 @@ public final class TransactionColumns {
     this.customerIds = customerIds;
     this.orderCount = orderCount;
     this.rejects = rejects;
+    int lo = size == 0 ? 0 : Integer.MAX_VALUE;
+    int hi = size == 0 ? 0 : Integer.MIN_VALUE;
+    for (int i = 0; i < size; i++) {
+      int d = day[i];
+      if (d < lo) {
+        lo = d;
+      }
+      if (d > hi) {
+        hi = d;
+      }
+    }
+    this.minDay = lo;
+    this.maxDay = hi;
   }
 
   /**

@@ -8,39 +8,78 @@ import org.junit.jupiter.api.Test;
 
 /**
  * With {@link CustomerSummaries#BLOCKED_FROM_CUSTOMERS} customers or more the rows are grouped by block of customers
- * before they are summed, and without order keys the sums run over one packed slot per customer; this checks both
- * paths against a plain one-pass computation written here, customer by customer, to the last bit of every monetary
- * sum (the grouping keeps each customer's rows in order), with days before 1970 and at the ends of the int range
- * (the packing splits a long into two signed days).
+ * before they are summed, and without order keys the sums run over one packed slot per customer: 16 bytes when all
+ * days lie within {@link CustomerSummaries#NARROW_DAYS} of the first and no customer has 65,536 rows, 32 bytes
+ * otherwise. This checks every path against a plain one-pass computation written here, customer by customer, to the
+ * last bit of every monetary sum (the grouping keeps each customer's rows in order): with days before 1970 and at
+ * the ends of the int range (the 32-byte packing splits a long into two signed days), with day ranges of exactly
+ * the narrow limit and one more, and with one customer of 70,000 rows (whose 16-bit counters would wrap).
  */
 class CustomerSummariesBlockedTest {
 
+  /** The days of the generated rows. */
+  private enum Days {
+    /** Days before 1970 and at the ends of the int range: 32-byte slots. */
+    EXTREME,
+    /** Days from -30,000 to exactly {@code -30,000 + NARROW_DAYS}, both ends present: 16-byte slots. */
+    NARROW,
+    /** As NARROW, one day wider: 32-byte slots. */
+    ONE_TOO_WIDE
+  }
+
   @Test
   void groupedRowsGiveExactlyTheOnePassSummaries() {
-    check(CustomerSummaries.BLOCKED_FROM_CUSTOMERS + 12_345);
+    check(CustomerSummaries.BLOCKED_FROM_CUSTOMERS + 12_345, Days.EXTREME, 0);
+  }
+
+  @Test
+  void groupedRowsInNarrowSlotsGiveExactlyTheOnePassSummaries() {
+    check(CustomerSummaries.BLOCKED_FROM_CUSTOMERS + 12_345, Days.NARROW, 0);
   }
 
   @Test
   void packedSlotsGiveExactlyTheOnePassSummaries() {
-    check(7_001);
+    check(7_001, Days.EXTREME, 0);
   }
 
-  private static void check(int customers) {
-    int n = 2 * customers;
+  @Test
+  void narrowSlotsGiveExactlyTheOnePassSummariesUpToTheirDayLimit() {
+    check(7_001, Days.NARROW, 0);
+    check(7_001, Days.ONE_TOO_WIDE, 0);
+  }
+
+  @Test
+  void aCustomerWithMoreRowsThanNarrowCountersHoldIsSummedExactly() {
+    check(7_001, Days.NARROW, 70_000);
+  }
+
+  /**
+   * Summarises {@code 2 * customers} generated rows, plus {@code heavyRows} rows of customer 0 (with returns among
+   * them), and compares every customer with a one-pass computation.
+   */
+  private static void check(int customers, Days days, int heavyRows) {
+    int n = 2 * customers + heavyRows;
     SplittableRandom random = new SplittableRandom(20261201L);
     TransactionColumns.Builder builder = TransactionColumns.builder(n);
+    int base = -30_000;
     for (int i = 0; i < n; i++) {
-      // every customer appears once in order first, then at random; amounts with cents, some returns
-      int c = i < customers ? i : random.nextInt(customers);
+      // every customer appears once in order first, then at random (or customer 0 for the heavy rows); amounts
+      // with cents, some returns
+      int c = i < customers ? i : i < 2 * customers ? random.nextInt(customers) : 0;
       boolean isReturn = random.nextInt(25) == 0;
       double amount = random.nextInt(1, 100_000) / 100.0;
       int pick = random.nextInt(1000);
-      int day = pick == 0 ? Integer.MIN_VALUE : pick == 1 ? Integer.MAX_VALUE : pick < 50
-          ? -random.nextInt(1, 40_000) : 19_000 + random.nextInt(900);
-      builder.add("c" + c, day, isReturn ? -amount : amount, null,
-          isReturn ? TransactionKind.RETURN : TransactionKind.SALE);
+      int day = switch (days) {
+        case EXTREME -> pick == 0 ? Integer.MIN_VALUE : pick == 1 ? Integer.MAX_VALUE : pick < 50
+            ? -random.nextInt(1, 40_000) : 19_000 + random.nextInt(900);
+        case NARROW, ONE_TOO_WIDE -> i == 0 ? base : i == 1 ? base + CustomerSummaries.NARROW_DAYS
+            + (days == Days.ONE_TOO_WIDE ? 1 : 0) : base + random.nextInt(CustomerSummaries.NARROW_DAYS + 1);
+      };
+      builder.add("c" + c, day, isReturn && i > 1 ? -amount : amount, null,
+          isReturn && i > 1 ? TransactionKind.RETURN : TransactionKind.SALE);
     }
     TransactionColumns columns = builder.build();
+    assertThat(columns.size()).isEqualTo(n);
     assertThat(columns.customerCount()).isEqualTo(customers);
 
     int[] first = new int[customers];
