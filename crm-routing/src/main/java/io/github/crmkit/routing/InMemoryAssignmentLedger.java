@@ -72,6 +72,7 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
   private final Windows windows = new Windows();
 
   private static final class AgentState {
+    private static final int WINDOWS = 4;
     private final Windows windows;
 
     AgentState(Windows windows) {
@@ -91,16 +92,16 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
       while (base < size && times[base] < keepFrom) {
         base++; // dropped; a cursor below it becomes it: every kept instant is at or after its window's start
       }
-      for (int k = 0; k < cursor.length; k++) {
-        cursor[k] = Math.max(base, cursor[k]);
+      for (int k = 0; k < WINDOWS; k++) {
+        cursor(k, Math.max(base, cursor(k)));
       }
       if (size == times.length) { // full: move the kept instants to the front (amortised), or grow
         int kept = size - base;
         long[] into = kept * 2 > times.length ? new long[times.length * 2] : times;
         System.arraycopy(times, base, into, 0, kept);
         times = into;
-        for (int k = 0; k < cursor.length; k++) {
-          cursor[k] -= base;
+        for (int k = 0; k < WINDOWS; k++) {
+          cursor(k, cursor(k) - base);
         }
         size = kept;
         base = 0;
@@ -112,12 +113,12 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
       }
       times[i] = at;
       size++;
-      for (int k = 0; k < cursor.length; k++) {
-        if (cursor[k] > i) {
-          cursor[k]++;
+      for (int k = 0; k < WINDOWS; k++) {
+        if (cursor(k) > i) {
+          cursor(k, cursor(k) + 1);
         }
-        if (at < cursorStart[k]) {
-          cursorStart[k] = Long.MIN_VALUE; // an instant before the window's start may sit at its cursor: seek again
+        if (at < cursorStart(k)) {
+          cursorStart(k, Long.MIN_VALUE); // an instant before the window's start may sit at its cursor: seek again
         }
       }
       open++;
@@ -125,17 +126,63 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
       last = Math.max(last, at);
     }
 
-    /** Per window (day, week, month, 30 days), the index of its first instant, kept as time moves forward. */
-    private final int[] cursor = new int[4];
-    /** Per window, the start its cursor is known to be exact for ({@link Long#MIN_VALUE}: not known). */
-    private final long[] cursorStart = {Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE};
+    /*
+     * Per window k (0 day, 1 week, 2 month, 3 rolling 30 days): cursorK, the index of its first instant, kept as
+     * time moves forward, and startK, the start that cursor is known to be exact for (Long.MIN_VALUE: not known).
+     * Fields, not two small arrays: reading a candidate then touches this object's cache lines only, which matters
+     * for the agents of rarely used pools, whose state is not in the caches.
+     */
+    private int cursor0;
+    private int cursor1;
+    private int cursor2;
+    private int cursor3;
+    private long start0 = Long.MIN_VALUE;
+    private long start1 = Long.MIN_VALUE;
+    private long start2 = Long.MIN_VALUE;
+    private long start3 = Long.MIN_VALUE;
+
+    private int cursor(int k) {
+      return switch (k) {
+        case 0 -> cursor0;
+        case 1 -> cursor1;
+        case 2 -> cursor2;
+        default -> cursor3;
+      };
+    }
+
+    private void cursor(int k, int c) {
+      switch (k) {
+        case 0 -> cursor0 = c;
+        case 1 -> cursor1 = c;
+        case 2 -> cursor2 = c;
+        default -> cursor3 = c;
+      }
+    }
+
+    private long cursorStart(int k) {
+      return switch (k) {
+        case 0 -> start0;
+        case 1 -> start1;
+        case 2 -> start2;
+        default -> start3;
+      };
+    }
+
+    private void cursorStart(int k, long start) {
+      switch (k) {
+        case 0 -> start0 = start;
+        case 1 -> start1 = start;
+        case 2 -> start2 = start;
+        default -> start3 = start;
+      }
+    }
 
     /** The index of the first instant at or after {@code start}, moving the window's cursor (amortised O(1)). */
     private int seek(int k, long start) {
-      if (cursorStart[k] == start) {
-        return cursor[k]; // records and purges since keep it exact, see record
+      if (cursorStart(k) == start) {
+        return cursor(k); // records and purges since keep it exact, see record
       }
-      int c = cursor[k];
+      int c = cursor(k);
       if (c > size || c < base || c > base && times[c - 1] >= start) {
         c = lowerBound(start);
       } else {
@@ -148,8 +195,8 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
           }
         }
       }
-      cursor[k] = c;
-      cursorStart[k] = start;
+      cursor(k, c);
+      cursorStart(k, start);
       return c;
     }
 
