@@ -26,6 +26,8 @@ public final class FireResult {
   private final Rejection rejection;
   /** For a guard or gate rejection, the index of the failing guard or required field, else -1. */
   private final int detail;
+  /** The stage entered or tried, for an entry ({@link PipelineDefinition#enter}); null for a fired event. */
+  private final Stage entering;
 
   FireResult(PipelineDefinition definition, Stage from, Stage stage, LifecycleEvent event,
       TransitionContext context, Rejection rejection, int detail) {
@@ -36,6 +38,40 @@ public final class FireResult {
     this.context = context;
     this.rejection = rejection;
     this.detail = detail;
+    this.entering = null;
+  }
+
+  private FireResult(PipelineDefinition definition, Stage entering, TransitionContext context, Rejection rejection,
+      int detail) {
+    this.definition = definition;
+    this.from = null;
+    this.stage = rejection == null ? entering : null;
+    this.event = null;
+    this.context = context;
+    this.rejection = rejection;
+    this.detail = detail;
+    this.entering = entering;
+  }
+
+  /** The result of an object entering its pipeline at {@code stage}. */
+  static FireResult entry(PipelineDefinition definition, Stage stage, TransitionContext context, Rejection rejection,
+      int detail) {
+    return new FireResult(definition, stage, context, rejection, detail);
+  }
+
+  /** The pipeline this result belongs to. */
+  PipelineDefinition definition() {
+    return definition;
+  }
+
+  /**
+   * Whether this is the result of an object entering its pipeline ({@link PipelineDefinition#enter}), not of an
+   * event fired from a stage.
+   *
+   * @return true for an entry
+   */
+  public boolean isEntry() {
+    return entering != null;
   }
 
   /**
@@ -50,7 +86,7 @@ public final class FireResult {
   /**
    * The stage the object was in when the event was fired.
    *
-   * @return the previous stage
+   * @return the previous stage, or null for an {@link #isEntry() entry}
    */
   public Stage from() {
     return from;
@@ -59,7 +95,7 @@ public final class FireResult {
   /**
    * The object's stage after the event: the target when accepted, the unchanged stage when rejected.
    *
-   * @return the stage
+   * @return the stage; for an {@link #isEntry() entry} the stage entered, or null when the entry was rejected
    */
   public Stage stage() {
     return stage;
@@ -68,7 +104,7 @@ public final class FireResult {
   /**
    * The event fired.
    *
-   * @return the event
+   * @return the event, or null for an {@link #isEntry() entry}
    */
   public LifecycleEvent event() {
     return event;
@@ -106,7 +142,7 @@ public final class FireResult {
   }
 
   private String detail() {
-    Stage target = event.target();
+    Stage target = event == null ? entering : event.target();
     return switch (rejection) {
       case GUARD_FAILED -> "guard " + definition.transitions().get(event.index).guards().get(detail) + " fails";
       case REQUIRED_FIELD_MISSING -> "stage '" + target.name() + "' requires field '"
@@ -128,7 +164,8 @@ public final class FireResult {
    */
   public FireResult orThrow() {
     if (rejection != null) {
-      throw new TransitionRejectedException(context.objectId(), from.name(), event.toString(), rejection, detail());
+      throw new TransitionRejectedException(context.objectId(), from == null ? null : from.name(), eventName(),
+          rejection, detail());
     }
     return this;
   }
@@ -160,9 +197,11 @@ public final class FireResult {
     builder.eventId(id).type(type).occurredAt(context.at()).aggregateType(definition.objectType())
         .aggregateId(context.objectId())
         .putAttribute("pipeline", AttributeValue.ofString(definition.name()))
-        .putAttribute("from", AttributeValue.ofString(from.name()))
         .putAttribute("to", AttributeValue.ofString(stage.name()))
-        .putAttribute("event", AttributeValue.ofString(event.toString()));
+        .putAttribute("event", AttributeValue.ofString(eventName()));
+    if (from != null) {
+      builder.putAttribute("from", AttributeValue.ofString(from.name()));
+    }
     if (context.actor() != null) {
       builder.putAttribute("actor", AttributeValue.ofString(context.actor()));
     }
@@ -175,10 +214,16 @@ public final class FireResult {
     return builder.build();
   }
 
+  /** The event's name, {@code enter} for an entry. */
+  private String eventName() {
+    return event == null ? "enter" : event.toString();
+  }
+
   /** Returns the outcome, stages and event; never the context's reasons or fields. */
   @Override
   public String toString() {
-    return "FireResult[" + context.objectId() + " " + event + " " + from.name() + " -> " + stage.name()
+    return "FireResult[" + context.objectId() + " " + eventName() + " " + (from == null ? "-" : from.name())
+        + " -> " + (stage == null ? entering.name() : stage.name())
         + (rejection == null ? "" : ", rejected: " + rejection) + "]";
   }
 }

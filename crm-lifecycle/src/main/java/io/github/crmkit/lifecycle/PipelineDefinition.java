@@ -402,6 +402,53 @@ public final class PipelineDefinition {
   }
 
   /**
+   * An object enters this pipeline at its {@link #entryStage() entry stage}; see {@link #enter(Stage,
+   * TransitionContext)}.
+   *
+   * @param context the object id, instant, actor, amount and fields
+   * @return the result, accepted or rejected
+   */
+  public FireResult enter(TransitionContext context) {
+    return enter(entryStage(), context);
+  }
+
+  /**
+   * An object enters this pipeline at a stage, for example a new lead at the entry stage or an opportunity imported
+   * as already qualified: a pure function, as {@link #fire(Stage, LifecycleEvent, TransitionContext) fire} is. The
+   * entry is accepted when the stage's gate holds (its required fields are in the context) and, for a lost stage
+   * that lists lost reasons, the context's lost reason is one of them; otherwise it is rejected with the same
+   * {@link Rejection}s {@code fire} uses. An accepted entry's {@link StageChange#of(FireResult) stage change} is the
+   * object's first history row (from null), and its {@link FireResult#domainEvents domain events} are those of a
+   * move into the stage, without a {@code from} attribute and with event {@code enter}. The result's
+   * {@link FireResult#from()} and {@link FireResult#event()} are null. Only the result is allocated.
+   *
+   * @param stage the stage entered, a stage of this pipeline
+   * @param context the object id, instant, actor, reasons, amount and fields
+   * @return the result, accepted or rejected
+   * @throws IllegalArgumentException if the stage belongs to another pipeline
+   */
+  public FireResult enter(Stage stage, TransitionContext context) {
+    Objects.requireNonNull(context, "context");
+    Stage target = stageArray[indexOf(stage)];
+    List<String> required = target.requiredFields();
+    for (int i = 0; i < required.size(); i++) {
+      if (!context.has(required.get(i))) {
+        return FireResult.entry(this, target, context, Rejection.REQUIRED_FIELD_MISSING, i);
+      }
+    }
+    if (target.kind() == StageKind.LOST && !target.lostReasons().isEmpty()) {
+      String reason = context.lostReason();
+      if (reason == null) {
+        return FireResult.entry(this, target, context, Rejection.LOST_REASON_REQUIRED, -1);
+      }
+      if (!target.lostReasons().contains(reason)) {
+        return FireResult.entry(this, target, context, Rejection.LOST_REASON_UNKNOWN, -1);
+      }
+    }
+    return FireResult.entry(this, target, context, null, -1);
+  }
+
+  /**
    * Fires an event from a stage given by name; see {@link #fire(Stage, LifecycleEvent, TransitionContext)}.
    *
    * @param currentStage the name of the object's current stage

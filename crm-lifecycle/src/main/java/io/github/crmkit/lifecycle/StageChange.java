@@ -67,7 +67,8 @@ public record StageChange(String objectId, String pipeline, String from, String 
 
   /**
    * The change an accepted {@link FireResult} records: its object, pipeline, stages, instant, actor, reasons and
-   * amount, and the target stage's default probability.
+   * amount, and the target stage's default probability. For an entry ({@link PipelineDefinition#enter}) it is the
+   * object's first history row, from null.
    *
    * @param result an accepted result
    * @return the change
@@ -78,7 +79,8 @@ public record StageChange(String objectId, String pipeline, String from, String 
       throw new IllegalArgumentException("a rejected result changes no stage: " + result.rejection());
     }
     TransitionContext context = result.context();
-    return new StageChange(context.objectId(), result.event().definition().name(), result.from().name(),
+    String pipeline = result.isEntry() ? result.definition().name() : result.event().definition().name();
+    return new StageChange(context.objectId(), pipeline, result.from() == null ? null : result.from().name(),
         result.stage().name(), context.at(), context.actor(), context.reason(), context.lostReason(),
         context.amount(), result.stage().probability());
   }

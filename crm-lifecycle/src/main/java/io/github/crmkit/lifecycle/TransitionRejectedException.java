@@ -15,7 +15,8 @@ public final class TransitionRejectedException extends IllegalStateException {
   private final Rejection rejection;
 
   TransitionRejectedException(String objectId, String from, String event, Rejection rejection, String detail) {
-    super("event '" + event + "' rejected for object " + objectId + " in stage '" + from + "': " + rejection
+    super("event '" + event + "' rejected for object " + objectId
+        + (from == null ? " entering its pipeline" : " in stage '" + from + "'") + ": " + rejection
         + (detail == null ? "" : " (" + detail + ")"));
     this.objectId = objectId;
     this.from = from;
@@ -35,7 +36,7 @@ public final class TransitionRejectedException extends IllegalStateException {
   /**
    * The name of the stage the object was in, and stays in.
    *
-   * @return the stage name
+   * @return the stage name, or null when the object was entering its pipeline ({@link PipelineDefinition#enter})
    */
   public String from() {
     return from;

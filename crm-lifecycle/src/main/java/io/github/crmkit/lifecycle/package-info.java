@@ -10,7 +10,9 @@
  *       lifecycles.</li>
  *   <li>{@link io.github.crmkit.lifecycle.PipelineDefinition#fire}: {@code (definition, stage, event, context) ->}
  *       {@link io.github.crmkit.lifecycle.FireResult}, accepted with the new stage and domain events, or rejected
- *       with a {@link io.github.crmkit.lifecycle.Rejection}; never an exception for an ordinary rejection.</li>
+ *       with a {@link io.github.crmkit.lifecycle.Rejection}; never an exception for an ordinary rejection.
+ *       {@link io.github.crmkit.lifecycle.PipelineDefinition#enter} is the same for a new object entering its
+ *       pipeline (gate checked, first history row, domain events).</li>
  *   <li>{@link io.github.crmkit.lifecycle.StageHistory}: the append-only, columnar log of
  *       {@link io.github.crmkit.lifecycle.StageChange}s, its {@link io.github.crmkit.lifecycle.StageIntervals} and
  *       {@link io.github.crmkit.lifecycle.TimeInStage} in calendar and business time.</li>

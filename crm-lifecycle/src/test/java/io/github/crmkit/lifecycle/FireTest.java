@@ -183,4 +183,80 @@ class FireTest {
     assertThat(tickets.fire(stage, tickets.event("close"), context).rejection())
         .isEqualTo(Rejection.NO_SUCH_TRANSITION);
   }
+
+  @Test
+  void anObjectEntersAtTheEntryStageAndItsChangeIsTheFirstHistoryRow() {
+    TransitionContext context = TransitionContext.of("lead-1", AT).withActor("agent-7");
+    FireResult entered = leads.enter(context);
+    assertThat(entered.accepted()).isTrue();
+    assertThat(entered.isEntry()).isTrue();
+    assertThat(entered.from()).isNull();
+    assertThat(entered.event()).isNull();
+    assertThat(entered.stage()).isSameAs(leads.entryStage());
+    assertThat(entered.orThrow()).isSameAs(entered);
+
+    StageChange first = StageChange.of(entered);
+    assertThat(first.from()).isNull();
+    assertThat(first.to()).isEqualTo(leads.entryStage().name());
+    assertThat(first.pipeline()).isEqualTo(leads.name());
+    assertThat(first.objectId()).isEqualTo("lead-1");
+    assertThat(first.actor()).isEqualTo("agent-7");
+    assertThat(first.at()).isEqualTo(AT);
+
+    assertThat(entered.domainEvents(ids())).singleElement().satisfies(event -> {
+      assertThat(event.type()).isEqualTo("lead.stage-changed");
+      assertThat(event.attributes()).doesNotContainKey("from")
+          .containsEntry("to", AttributeValue.ofString(leads.entryStage().name()))
+          .containsEntry("event", AttributeValue.ofString("enter"))
+          .containsEntry("pipeline", AttributeValue.ofString(leads.name()));
+    });
+    assertThat(entered.toString()).isEqualTo("FireResult[lead-1 enter - -> " + leads.entryStage().name() + "]");
+    // fired events are not entries
+    assertThat(sales.fire(sales.stage("needs_analysis"), sales.moveTo("proposal_quote"),
+        TransitionContext.of("opp-1", AT).withAmount(1)).isEntry()).isFalse();
+  }
+
+  @Test
+  void enteringALaterStageChecksItsGateAndLostReasons() {
+    TransitionContext noAmount = TransitionContext.of("opp-9", AT);
+    FireResult gated = sales.enter(sales.stage("proposal_quote"), noAmount);
+    assertThat(gated.accepted()).isFalse();
+    assertThat(gated.isEntry()).isTrue();
+    assertThat(gated.rejection()).isEqualTo(Rejection.REQUIRED_FIELD_MISSING);
+    assertThat(gated.reason()).isEqualTo("REQUIRED_FIELD_MISSING: stage 'proposal_quote' requires field 'amount'");
+    assertThat(gated.stage()).isNull();
+    assertThat(gated.domainEvents(ids())).isEmpty();
+    assertThat(gated.toString()).isEqualTo("FireResult[opp-9 enter - -> proposal_quote, rejected: "
+        + "REQUIRED_FIELD_MISSING]");
+    assertThatThrownBy(gated::orThrow).isInstanceOf(TransitionRejectedException.class)
+        .hasMessage("event 'enter' rejected for object opp-9 entering its pipeline: REQUIRED_FIELD_MISSING "
+            + "(stage 'proposal_quote' requires field 'amount')")
+        .satisfies(e -> assertThat(((TransitionRejectedException) e).from()).isNull());
+    assertThatThrownBy(() -> StageChange.of(gated)).isInstanceOf(IllegalArgumentException.class);
+
+    FireResult imported = sales.enter(sales.stage("proposal_quote"), noAmount.withAmount(5000));
+    assertThat(imported.accepted()).isTrue();
+    assertThat(StageChange.of(imported).amount()).isEqualTo(5000.0);
+    assertThat(StageChange.of(imported).probability()).isEqualTo(sales.stage("proposal_quote").probability());
+
+    assertThat(sales.enter(sales.stage("lost"), noAmount).rejection()).isEqualTo(Rejection.LOST_REASON_REQUIRED);
+    assertThat(sales.enter(sales.stage("lost"), noAmount.withLostReason("weather")).rejection())
+        .isEqualTo(Rejection.LOST_REASON_UNKNOWN);
+    assertThat(sales.enter(sales.stage("lost"), noAmount.withLostReason("price")).accepted()).isTrue();
+
+    assertThatThrownBy(() -> sales.enter(tickets.entryStage(), noAmount))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sales");
+  }
+
+  @Test
+  void anEnteredObjectsHistoryStartsWithItsEntry() {
+    StageHistory history = new StageHistory();
+    FireResult entered = sales.enter(TransitionContext.of("opp-3", AT));
+    history.append(StageChange.of(entered));
+    FireResult next = sales.fire(entered.stage(), sales.moveTo("needs_analysis"),
+        TransitionContext.of("opp-3", AT.plusSeconds(60)));
+    assertThat(next.accepted()).isTrue();
+    history.append(StageChange.of(next));
+    assertThat(history.size()).isEqualTo(2);
+  }
 }
