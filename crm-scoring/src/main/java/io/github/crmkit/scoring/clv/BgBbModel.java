@@ -26,7 +26,9 @@ import java.util.Objects;
  *   <li>{@link #conditionalExpectedPurchases(int, int, int, int)}: E[X(n, n+n*) | x, t_x, n]
  *       {@code = B(alpha+x+1, beta+n-x)/B(alpha,beta) sum_{i=1}^{n*} B(gamma, delta+n+i)/B(gamma,delta) / L}
  *       (equation 13 as a sum);
- *   <li>{@link #probabilityOfPurchases(int, int)}: P(X(n) = x) (equation 8).
+ *   <li>{@link #probabilityOfPurchases(int, int)}: P(X(n) = x) (equation 8);
+ *   <li>{@link #discountedExpectedResidualPurchases(double, int, int, int)}: DERT, the discounted expected
+ *       transactions over the whole future, the basis of residual lifetime value.
  * </ul>
  *
  * <p>Immutable and thread-safe.
@@ -341,6 +343,63 @@ public final class BgBbModel {
     for (int i = 0; i < data.size(); i++) {
       out[i] = conditionalUnchecked(nStar, data.frequency(i), data.recency(i), data.periods(i));
     }
+  }
+
+  /**
+   * DERT, the discounted expected residual transactions of a customer with history {@code (x, t_x, n)}: the
+   * expected transactions at every opportunity after calibration, the {@code k}-th one discounted by
+   * {@code (1 + d)^-k}, over the whole future. Summing the future opportunities as a geometric series inside the
+   * expectation over the death probability gives Euler's integral of the Gauss hypergeometric function:
+   * <pre>
+   *   DERT = B(alpha+x+1, beta+n-x)/B(alpha,beta) * B(gamma, delta+n+1)/B(gamma,delta)
+   *          * 2F1(1, delta+n+1; gamma+delta+n+1; 1/(1+d)) / ((1 + d) L(x, t_x, n))
+   * </pre>
+   * (Fader, Hardie and Shang 2010, section 4, where it is the expression behind residual lifetime value). Times an
+   * expected spend per transaction it is the customer's residual lifetime value at a discount rate per opportunity.
+   * It equals the sum of {@code (CE(k) - CE(k-1)) / (1+d)^k} over {@code k >= 1}, with {@code CE} the
+   * {@link #conditionalExpectedPurchases(int, int, int, int) conditional expectation}, to which the tests compare it.
+   *
+   * @param d the discount rate per opportunity, finite and {@code > 0} (the sum diverges at 0 unless
+   *     {@code gamma > 1})
+   * @param x the transactions
+   * @param tx the opportunity of the last transaction
+   * @param n the calibration opportunities
+   * @return the discounted expectation, finite and {@code >= 0}
+   * @throws IllegalArgumentException if the history is invalid or {@code d} is not finite and positive
+   */
+  public double discountedExpectedResidualPurchases(double d, int x, int tx, int n) {
+    checkDiscount(d);
+    BgBbPatterns.check(0, x, tx, n, 1.0);
+    return dertUnchecked(d, x, tx, n);
+  }
+
+  /**
+   * DERT, as {@link #discountedExpectedResidualPurchases(double, int, int, int)}, for every row of {@code data}.
+   *
+   * @param d the discount rate per opportunity, finite and {@code > 0}
+   * @param data the histories
+   * @param out receives one value per row
+   * @throws IllegalArgumentException if {@code d} is not finite and positive or {@code out} is too short
+   */
+  public void discountedExpectedResidualPurchases(double d, BgBbPatterns data, double[] out) {
+    checkDiscount(d);
+    checkOut(data, out);
+    for (int i = 0; i < data.size(); i++) {
+      out[i] = dertUnchecked(d, data.frequency(i), data.recency(i), data.periods(i));
+    }
+  }
+
+  private static void checkDiscount(double d) {
+    if (!(d > 0.0 && d < Double.POSITIVE_INFINITY)) {
+      throw new IllegalArgumentException("d, the discount rate per opportunity, must be finite and > 0, was " + d);
+    }
+  }
+
+  private double dertUnchecked(double d, int x, int tx, int n) {
+    double log = logBeta(alpha + x + 1.0, beta + n - x) - logBetaAb + logBeta(gamma, delta + n + 1.0) - logBetaGd
+        + Hypergeometric.log2F1(1.0, delta + n + 1.0, gamma + delta + n + 1.0, 1.0 / (1.0 + d)) - Math.log1p(d)
+        - logLikelihood(x, tx, n);
+    return Math.exp(log);
   }
 
   /**

@@ -3,6 +3,7 @@ package io.github.crmkit.scoring.clv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assertions.withinPercentage;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.doubles;
@@ -238,5 +239,54 @@ class BgBbModelTest {
     assertThat(PUBLISHED.logLikelihood(compressed)).isCloseTo(PUBLISHED.logLikelihood(rows), within(1e-10));
     assertThat(BgBbModel.of(FittedModel.fromJson(FittedModel.of("bg-bb", Map.of("alpha", 1.204, "beta", 0.75,
         "gamma", 0.657, "delta", 2.783)).toJson())).toString()).isEqualTo(PUBLISHED.toString());
+  }
+
+  /**
+   * DERT's closed form against the discounted sum of the per-opportunity increments of the conditional expectation
+   * (itself checked against the paper's figures above), truncated where the discount factor drops below 1e-15.
+   */
+  @Test
+  void discountedResidualPurchasesEqualTheDiscountedSumOfExpectedIncrements() {
+    int[][] histories = {{6, 6, 6}, {0, 0, 6}, {3, 4, 6}, {1, 1, 6}, {5, 6, 6}, {2, 2, 3}, {0, 0, 1}, {9, 12, 12}};
+    for (double d : new double[] {0.5, 0.1, 0.02}) {
+      int horizon = (int) Math.ceil(Math.log(1e15) / Math.log1p(d));
+      for (int[] h : histories) {
+        double sum = 0.0;
+        double before = 0.0;
+        for (int k = 1; k <= horizon; k++) {
+          double ce = PUBLISHED.conditionalExpectedPurchases(k, h[0], h[1], h[2]);
+          sum += (ce - before) / Math.pow(1.0 + d, k);
+          before = ce;
+        }
+        double dert = PUBLISHED.discountedExpectedResidualPurchases(d, h[0], h[1], h[2]);
+        assertThat(dert).as("DERT at d=%s for x=%s, t_x=%s, n=%s", d, h[0], h[1], h[2])
+            .isCloseTo(sum, withinPercentage(1e-7));
+      }
+    }
+  }
+
+  @Test
+  void discountedResidualPurchasesFallWithTheDiscountRateAndRiseWithActivity() {
+    double previous = Double.POSITIVE_INFINITY;
+    for (double d : new double[] {0.01, 0.05, 0.1, 0.2, 1.0, 10.0}) {
+      double dert = PUBLISHED.discountedExpectedResidualPurchases(d, 4, 5, 6);
+      assertThat(dert).isPositive().isLessThan(previous);
+      previous = dert;
+    }
+    // a donor who gave in every year is worth more than one who gave early and stopped
+    assertThat(PUBLISHED.discountedExpectedResidualPurchases(0.1, 6, 6, 6))
+        .isGreaterThan(PUBLISHED.discountedExpectedResidualPurchases(0.1, 3, 3, 6))
+        .isGreaterThan(PUBLISHED.discountedExpectedResidualPurchases(0.1, 0, 0, 6));
+    BgBbPatterns data = BgBbPatterns.of(new int[] {6, 0}, new int[] {6, 0}, new int[] {6, 6});
+    double[] out = new double[2];
+    PUBLISHED.discountedExpectedResidualPurchases(0.1, data, out);
+    assertThat(out[0]).isEqualTo(PUBLISHED.discountedExpectedResidualPurchases(0.1, 6, 6, 6));
+    assertThat(out[1]).isEqualTo(PUBLISHED.discountedExpectedResidualPurchases(0.1, 0, 0, 6));
+    for (double bad : new double[] {0.0, -0.1, Double.NaN, Double.POSITIVE_INFINITY}) {
+      assertThatThrownBy(() -> PUBLISHED.discountedExpectedResidualPurchases(bad, 1, 1, 6))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("discount rate per opportunity");
+    }
+    assertThatThrownBy(() -> PUBLISHED.discountedExpectedResidualPurchases(0.1, 3, 2, 6))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }
