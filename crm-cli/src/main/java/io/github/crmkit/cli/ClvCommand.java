@@ -77,11 +77,12 @@ final class ClvCommand {
           "- expected_purchases: expected purchases in the next --horizon time units (bg-bb: opportunities);",
           "- expected_avg_spend: expected spend per purchase (Gamma-Gamma);",
           "- clv: expected spend x expected purchases per month over --clv-months months, discounted by "
-              + "--discount-rate per month (as lifetimes computes it).",
+              + "--discount-rate per month (as lifetimes computes it); bg-bb: expected spend x the discounted "
+              + "expected residual purchases (DERT) over all future opportunities, --discount-rate per opportunity.",
           "The purchase model comes from --params (the JSON that crm clv fit prints) or is fitted on the data.",
           "expected_avg_spend and clv need a Gamma-Gamma model and the monetary column: the model is read from "
               + "--spend-params or fitted on the monetary column; without a monetary column these two columns are "
-              + "left empty, and so are they for bg-bb, which has no spend model.",
+              + "left empty.",
           "Example: crm clv predict --params bgnbd.json --summary summary.csv --horizon 52 --output out.csv"})
   static final class Predict implements Callable<Integer> {
     @Mixin
@@ -105,7 +106,8 @@ final class ClvCommand {
     int clvMonths;
 
     @Option(names = "--discount-rate", paramLabel = "RATE", defaultValue = "0.01",
-        description = "Monthly discount rate of lifetime value, > -1 (default: ${DEFAULT-VALUE}).")
+        description = "Monthly discount rate of lifetime value, > -1 (bg-bb: per opportunity, > 0) (default: "
+            + "${DEFAULT-VALUE}).")
     double discountRate;
 
     @Mixin
@@ -152,26 +154,28 @@ final class ClvCommand {
         BgBbPatterns patterns = ClvModels.patterns(d);
         discrete.probabilityAlive(1, patterns, alive);
         discrete.conditionalExpectedPurchases((int) horizon, patterns, expected);
-        err.println("clv predict: bg-bb has no spend model: expected_avg_spend and clv left empty");
+        spend = expectedSpend(d, spendFitted, err);
+        if (spend != null) {
+          if (!(discountRate > 0.0)) {
+            throw new IllegalArgumentException("--discount-rate of bg-bb is a rate per opportunity and must be > 0 "
+                + "(the undiscounted future has no finite sum), was " + discountRate);
+          }
+          value = new double[n];
+          discrete.discountedExpectedResidualPurchases(discountRate, patterns, value);
+          for (int i = 0; i < n; i++) {
+            value[i] *= spend[i];
+          }
+          err.println("clv predict: bg-bb clv = expected_avg_spend x discounted expected residual purchases (DERT) "
+              + "over all future opportunities, discounted by --discount-rate per opportunity; --clv-months does "
+              + "not apply");
+        }
       } else {
         PurchaseModel purchases = ClvModels.purchaseModel(fitted);
         purchases.probabilityAlive(d.x(), d.tx(), d.age(), alive);
         purchases.conditionalExpectedPurchases(horizon, d.x(), d.tx(), d.age(), expected);
-        if (d.monetary() == null) {
-          err.println("clv predict: no monetary column: expected_avg_spend and clv left empty");
-        } else {
-          if (spendFitted == null) {
-            spendFitted = ClvModels.fit(ClvDataOptions.GAMMA_GAMMA, d, data.fitOptions());
-            err.println("clv predict: fitted " + spendFitted.toJson());
-          }
-          GammaGammaModel spendModel = GammaGammaModel.of(spendFitted);
-          spend = new double[n];
+        spend = expectedSpend(d, spendFitted, err);
+        if (spend != null) {
           value = new double[n];
-          try {
-            spendModel.conditionalExpectedAverageSpend(d.x(), d.monetary(), spend);
-          } catch (IllegalStateException e) {
-            throw new IllegalArgumentException("the gamma-gamma model cannot predict spend: " + e.getMessage(), e);
-          }
           CustomerLifetimeValue.fromExpectedSpend(purchases, d.x(), d.tx(), d.age(), spend, clvMonths, discountRate,
               data.timeUnitsPerMonth(), value);
         }
@@ -193,6 +197,29 @@ final class ClvCommand {
       }
       err.printf(Locale.ROOT, "clv predict: %,d customers written%n", n);
       return 0;
+    }
+
+    /**
+     * The Gamma-Gamma expected spend per purchase of every customer, from --spend-params or a model fitted on the
+     * monetary column; null (with a note on stderr) when the data has no monetary column.
+     */
+    private double[] expectedSpend(ClvDataOptions.Data d, FittedModel spendFitted, PrintStream err) {
+      if (d.monetary() == null) {
+        err.println("clv predict: no monetary column: expected_avg_spend and clv left empty");
+        return null;
+      }
+      FittedModel model = spendFitted;
+      if (model == null) {
+        model = ClvModels.fit(ClvDataOptions.GAMMA_GAMMA, d, data.fitOptions());
+        err.println("clv predict: fitted " + model.toJson());
+      }
+      double[] spend = new double[d.size()];
+      try {
+        GammaGammaModel.of(model).conditionalExpectedAverageSpend(d.x(), d.monetary(), spend);
+      } catch (IllegalStateException e) {
+        throw new IllegalArgumentException("the gamma-gamma model cannot predict spend: " + e.getMessage(), e);
+      }
+      return spend;
     }
   }
 

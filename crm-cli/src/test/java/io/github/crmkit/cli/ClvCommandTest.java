@@ -3,6 +3,7 @@ package io.github.crmkit.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.github.crmkit.scoring.clv.BgBbModel;
 import io.github.crmkit.scoring.clv.FittedModel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -229,6 +230,46 @@ class ClvCommandTest {
     assertThat(Double.parseDouble(row(lines, "22")[1])).isCloseTo(0.93, within(0.005));
     assertThat(row(lines, "22")[3]).isEmpty();
     assertThat(row(lines, "22")[4]).isEmpty();
+  }
+
+  @Test
+  void predictsBgBbLifetimeValueAsExpectedSpendTimesDiscountedResidualPurchases() throws IOException {
+    Path params = dir.resolve("bgbb.json");
+    Files.writeString(params,
+        "{\"model\":\"bg-bb\",\"params\":{\"alpha\":1.204,\"beta\":0.750,\"gamma\":0.657,\"delta\":2.783}}");
+    Path spendParams = dir.resolve("gg.json");
+    Files.writeString(spendParams, "{\"model\":\"gamma-gamma\",\"params\":{\"p\":6.25,\"q\":3.74,"
+        + "\"gamma\":15.44}}");
+    Path summary = dir.resolve("donors.csv");
+    Files.writeString(summary, "customer_id,frequency,recency,periods,monetary_value\n"
+        + "D1,6,6,6,50\nD2,3,4,6,20\nD3,0,0,6,0\n");
+    Path output = dir.resolve("predictions.csv");
+    int status = run("clv", "predict", "--params", params.toString(), "--spend-params", spendParams.toString(),
+        "--summary", summary.toString(), "--horizon", "1", "--discount-rate", "0.1", "--output", output.toString());
+    assertThat(status).as(stderr()).isZero();
+    List<String> lines = Files.readAllLines(output);
+    assertThat(lines).hasSize(1 + 3);
+    BgBbModel model = BgBbModel.of(1.204, 0.750, 0.657, 2.783);
+    int[][] histories = {{6, 6, 6}, {3, 4, 6}, {0, 0, 6}};
+    double[] mean = {50, 20, 0};
+    String[] ids = {"D1", "D2", "D3"};
+    for (int i = 0; i < 3; i++) {
+      String[] r = row(lines, ids[i]);
+      int x = histories[i][0];
+      // Gamma-Gamma by hand: E[M | x, m] = p (gamma + x m) / (p x + q - 1)
+      double spend = 6.25 * (15.44 + x * mean[i]) / (6.25 * x + 3.74 - 1.0);
+      assertThat(Double.parseDouble(r[3])).as("spend of %s", ids[i]).isCloseTo(spend, relative(spend, 1e-6));
+      // the CLI's wiring: clv = spend x DERT at 0.1 per opportunity (DERT itself is checked in crm-scoring)
+      double clv = spend * model.discountedExpectedResidualPurchases(0.1, x, histories[i][1], histories[i][2]);
+      assertThat(Double.parseDouble(r[4])).as("clv of %s", ids[i]).isCloseTo(clv, relative(clv, 1e-6));
+    }
+    assertThat(Double.parseDouble(row(lines, "D1")[4])).isGreaterThan(Double.parseDouble(row(lines, "D2")[4]));
+    assertThat(stderr()).contains("DERT").contains("--clv-months does not apply");
+
+    int refused = run("clv", "predict", "--params", params.toString(), "--spend-params", spendParams.toString(),
+        "--summary", summary.toString(), "--horizon", "1", "--discount-rate", "0", "--output", output.toString());
+    assertThat(refused).isNotZero();
+    assertThat(stderr()).contains("--discount-rate of bg-bb is a rate per opportunity and must be > 0");
   }
 
   @Test
