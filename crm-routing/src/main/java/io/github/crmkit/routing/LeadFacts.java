@@ -48,17 +48,20 @@ final class LeadFacts {
       objects[5] = lead.city().orElse(null);
     }
     if (used[6]) {
-      objects[6] = lead.territory().isPresent() ? lead.territory().get().value() : null;
+      var territory = lead.territory(); // one Optional per field: each accessor call allocates one
+      objects[6] = territory.isPresent() ? territory.get().value() : null;
     }
     if (used[7]) {
       objects[7] = lead.status().name();
     }
     if (used[8]) {
-      numbers[8] = lead.rating().isPresent() ? FieldKind.ratingOrdinal(lead.rating().get()) : Double.NaN;
-      objects[8] = lead.rating().isPresent() ? lead.rating().get().name() : null;
+      var rating = lead.rating();
+      numbers[8] = rating.isPresent() ? FieldKind.ratingOrdinal(rating.get()) : Double.NaN;
+      objects[8] = rating.isPresent() ? rating.get().name() : null;
     }
     if (used[9]) {
-      numbers[9] = lead.score().isPresent() ? lead.score().getAsDouble() : Double.NaN;
+      var score = lead.score();
+      numbers[9] = score.isPresent() ? score.getAsDouble() : Double.NaN;
     }
     if (used[10]) {
       objects[10] = lead.productInterests();
@@ -67,10 +70,12 @@ final class LeadFacts {
       objects[11] = lead.productGroupInterests();
     }
     if (used[12]) {
-      objects[12] = lead.owner().isPresent() ? lead.owner().get().value() : null;
+      var owner = lead.owner();
+      objects[12] = owner.isPresent() ? owner.get().value() : null;
     }
     if (used[13]) {
-      objects[13] = lead.customer().isPresent() ? lead.customer().get().value() : null;
+      var customer = lead.customer();
+      objects[13] = customer.isPresent() ? customer.get().value() : null;
     }
     String[] attributes = conditions.attributeNames;
     if (attributes.length > 0) {
