@@ -35,7 +35,8 @@ import java.util.TreeSet;
  * <pre>{@code
  * {"version": 1,
  *  "calendar": {"zone": "Europe/Berlin",
- *               "hours": [{"day": "MONDAY", "start": "09:00", "end": "17:00"}, ...],
+ *               "hours": [{"day": "MONDAY", "start": "09:00", "end": "17:00"},
+ *                         {"day": "TUESDAY", "start": "09:00", "end": "17:00"}],
  *               "holidays": ["2026-12-25"],
  *               "absences": [{"from": "2026-08-03T00:00:00Z", "until": "2026-08-10T00:00:00Z"}]},
  *  "waiting_states": ["waiting_on_customer"],

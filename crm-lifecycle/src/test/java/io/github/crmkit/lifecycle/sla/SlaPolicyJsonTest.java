@@ -156,6 +156,34 @@ class SlaPolicyJsonTest {
     assertSamePolicy(SlaPolicyJson.read(json), support());
   }
 
+  /** The example of the class Javadoc, copied as it stands there. */
+  @Test
+  void theJavadocExampleParses() {
+    SlaPolicy policy = SlaPolicyJson.read("""
+        {"version": 1,
+         "calendar": {"zone": "Europe/Berlin",
+                      "hours": [{"day": "MONDAY", "start": "09:00", "end": "17:00"},
+                                {"day": "TUESDAY", "start": "09:00", "end": "17:00"}],
+                      "holidays": ["2026-12-25"],
+                      "absences": [{"from": "2026-08-03T00:00:00Z", "until": "2026-08-10T00:00:00Z"}]},
+         "waiting_states": ["waiting_on_customer"],
+         "targets": [{"name": "first-response", "metric": "first_response", "limit": "PT4H",
+                      "reminders_before": ["PT1H", "PT30M"], "escalations_after": ["PT2H"], "stages": []},
+                     {"name": "resolution", "metric": "resolution", "limit": "PT40H"}]}
+        """);
+    assertThat(policy.targets()).containsExactly(
+        SlaTarget.firstResponse("first-response", Duration.ofHours(4))
+            .withReminders(Duration.ofHours(1), Duration.ofMinutes(30)).withEscalations(Duration.ofHours(2)),
+        SlaTarget.resolution("resolution", Duration.ofHours(40)));
+    assertThat(policy.waitingStates()).containsExactly("waiting_on_customer");
+    assertThat(policy.businessTime().calendar().hours()).containsExactly(
+        WorkingHours.of(DayOfWeek.MONDAY, LocalTime.of(9, 0), LocalTime.of(17, 0)),
+        WorkingHours.of(DayOfWeek.TUESDAY, LocalTime.of(9, 0), LocalTime.of(17, 0)));
+    assertThat(policy.businessTime().calendar().holidays()).containsExactly(LocalDate.of(2026, 12, 25));
+    assertThat(policy.businessTime().calendar().absences()).containsExactly(
+        Absence.of(Instant.parse("2026-08-03T00:00:00Z"), Instant.parse("2026-08-10T00:00:00Z")));
+  }
+
   @Test
   void randomValidPoliciesRoundTrip() {
     qt().withExamples(200).withFixedSeed(SEED).forAll(longs().all()).checkAssert(seed -> {
