@@ -12,6 +12,9 @@
  *       pure functions that start, pause, resume, stop and restart {@link io.github.crmkit.lifecycle.sla.SlaTimer
  *       timers} and answer {@link io.github.crmkit.lifecycle.sla.SlaPolicy#due(java.util.Collection,
  *       java.time.Instant) what is due} at an instant as {@link io.github.crmkit.lifecycle.sla.SlaNotice notices}.
+ *   <li>{@link io.github.crmkit.lifecycle.sla.SlaPolicyJson}: reads a policy from a JSON document (targets with
+ *       ISO-8601 durations, waiting states, the calendar in crm-model's JSON form), reporting every problem with its
+ *       JSON path, and writes one back.
  * </ul>
  *
  * <p>Clock-driven: nothing here runs a thread or reads a clock; the host passes the instant and stores the timers

@@ -1,0 +1,498 @@
+package io.github.crmkit.lifecycle.sla;
+
+import static io.github.crmkit.model.internal.JsonDocumentReader.child;
+import static io.github.crmkit.model.internal.JsonDocumentReader.describe;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.crmkit.model.WorkingCalendar;
+import io.github.crmkit.model.json.CrmJson;
+import io.github.crmkit.model.json.CrmJsonException;
+import java.io.Serializable;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Reads and writes {@link SlaPolicy SLA policies} as JSON documents with a version field, reporting every problem
+ * with its JSON path. A policy:
+ *
+ * <pre>{@code
+ * {"version": 1,
+ *  "calendar": {"zone": "Europe/Berlin",
+ *               "hours": [{"day": "MONDAY", "start": "09:00", "end": "17:00"},
+ *                         {"day": "TUESDAY", "start": "09:00", "end": "17:00"}],
+ *               "holidays": ["2026-12-25"],
+ *               "absences": [{"from": "2026-08-03T00:00:00Z", "until": "2026-08-10T00:00:00Z"}]},
+ *  "waiting_states": ["waiting_on_customer"],
+ *  "targets": [{"name": "first-response", "metric": "first_response", "limit": "PT4H",
+ *               "reminders_before": ["PT1H", "PT30M"], "escalations_after": ["PT2H"], "stages": []},
+ *              {"name": "resolution", "metric": "resolution", "limit": "PT40H"}]}
+ * }</pre>
+ *
+ * <p>The calendar is a {@link WorkingCalendar} in crm-model's own JSON form (the form {@link CrmJson} reads and
+ * writes: {@code zone}, {@code hours}, {@code holidays}, {@code absences}). Durations are ISO-8601 strings
+ * ({@code "PT4H"}, {@code "PT30M"}, {@code "P2D"} for 48 hours) of business time. Metrics are {@code first_response},
+ * {@code next_update}, {@code resolution} and {@code follow_up}. Optional: {@code waiting_states} (default none) and,
+ * in a target, {@code reminders_before}, {@code escalations_after} and {@code stages} (default none; a target
+ * without stages applies for the object's whole life). Unknown properties are refused.
+ *
+ * <p>Loading a policy from a file:
+ *
+ * <pre>{@code
+ * SlaPolicy policy;
+ * try {
+ *   policy = SlaPolicyJson.read(Files.readString(Path.of("sla.json")));
+ * } catch (SlaPolicyJson.InvalidDocumentException e) {
+ *   for (SlaPolicyJson.Problem problem : e.problems()) {
+ *     System.err.println(problem.path() + ": " + problem.problem()); // $.targets[1].limit: must be positive, was PT0S
+ *   }
+ *   throw e;
+ * }
+ * SlaTimer timer = policy.start("T-1001", "first-response", Instant.now());
+ * }</pre>
+ *
+ * <p>{@link #write(SlaPolicy)} writes the targets in the policy's order, reminders from the earliest to the latest
+ * (as {@link SlaTarget} stores them), escalations ascending, and stages and waiting states sorted, so a policy is
+ * always written the same way, and {@link #read(String)} reads it back to a policy with equal targets, waiting states
+ * and calendar.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class SlaPolicyJson {
+  /** The version of the document format that this class reads and writes. */
+  public static final int VERSION = 1;
+
+  private static final ObjectMapper MAPPER = JsonMapper.builder()
+      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
+  private static final Set<String> DOCUMENT = Set.of("version", "calendar", "waiting_states", "targets");
+  private static final Set<String> TARGET = Set.of("name", "metric", "limit", "reminders_before",
+      "escalations_after", "stages");
+  private static final int MAX_NAME = 200;
+
+  private SlaPolicyJson() {}
+
+  /**
+   * Reads and validates one policy document.
+   *
+   * @param json the document
+   * @return the policy
+   * @throws InvalidDocumentException listing every problem with its JSON path: malformed JSON (with its line and
+   *     column), unknown or missing properties, wrong types, an unsupported version, an unknown metric, durations
+   *     that are not ISO-8601, zero or negative, reminders not shorter than the limit, repeated reminders,
+   *     escalations, stages, target names or waiting states, and blank names; of an invalid calendar, the first
+   *     problem crm-model's JSON reader finds
+   */
+  public static SlaPolicy read(String json) {
+    Objects.requireNonNull(json, "json");
+    List<Problem> problems = new ArrayList<>();
+    JsonNode root = parse(json, problems);
+    SlaPolicy policy = null;
+    if (root != null) {
+      policy = policy(root, problems);
+    }
+    if (!problems.isEmpty() || policy == null) {
+      throw new InvalidDocumentException(problems);
+    }
+    return policy;
+  }
+
+  /**
+   * Writes a policy as a document that {@link #read(String)} reads back to a policy with equal targets (in order),
+   * waiting states and calendar.
+   *
+   * @param policy the policy
+   * @return the JSON document, indented, ending with a line break
+   */
+  public static String write(SlaPolicy policy) {
+    Objects.requireNonNull(policy, "policy");
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("version", VERSION);
+    try {
+      root.set("calendar", MAPPER.readTree(CrmJson.standard().write(policy.businessTime().calendar())));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot read back crm-model's JSON of a calendar", e);
+    }
+    strings(root.putArray("waiting_states"), policy.waitingStates());
+    ArrayNode targets = root.putArray("targets");
+    for (SlaTarget target : policy.targets()) {
+      ObjectNode node = targets.addObject();
+      node.put("name", target.name());
+      node.put("metric", jsonName(target.metric()));
+      node.put("limit", target.limit().toString());
+      ArrayNode reminders = node.putArray("reminders_before");
+      for (Duration d : target.remindersBefore()) {
+        reminders.add(d.toString());
+      }
+      ArrayNode escalations = node.putArray("escalations_after");
+      for (Duration d : target.escalationsAfter()) {
+        escalations.add(d.toString());
+      }
+      strings(node.putArray("stages"), target.stages());
+    }
+    try {
+      return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write a JSON tree", e);
+    }
+  }
+
+  private static void strings(ArrayNode array, Set<String> values) {
+    for (String value : new TreeSet<>(values)) {
+      array.add(value);
+    }
+  }
+
+  static String jsonName(SlaMetric metric) {
+    return metric.name().toLowerCase(Locale.ROOT);
+  }
+
+  private static SlaMetric metric(String jsonName) {
+    for (SlaMetric metric : SlaMetric.values()) {
+      if (jsonName(metric).equals(jsonName)) {
+        return metric;
+      }
+    }
+    return null;
+  }
+
+  private static JsonNode parse(String json, List<Problem> problems) {
+    try {
+      JsonNode root = MAPPER.readTree(json);
+      if (root == null || root.isMissingNode()) {
+        problems.add(new Problem("$", "expected an object, found no content"));
+        return null;
+      }
+      return root;
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      problems.add(new Problem("$", "malformed JSON" + (at == null ? ""
+          : " at line " + at.getLineNr() + ", column " + at.getColumnNr()) + ": " + e.getOriginalMessage()));
+      return null;
+    }
+  }
+
+  private static SlaPolicy policy(JsonNode root, List<Problem> problems) {
+    if (!root.isObject()) {
+      problems.add(new Problem("$", "expected an object, found " + describe(root)));
+      return null;
+    }
+    unknown(root, "$", DOCUMENT, problems);
+    JsonNode version = root.get("version");
+    if (version == null) {
+      problems.add(new Problem("$.version", "missing, expected " + VERSION));
+    } else if (!version.isIntegralNumber() || !version.canConvertToInt() || version.intValue() != VERSION) {
+      problems.add(new Problem("$.version", "unsupported version " + version + ", expected " + VERSION));
+    }
+    WorkingCalendar calendar = calendar(root.get("calendar"), problems);
+    Set<String> waitingStates = names(root, "$", "waiting_states", "waiting state", problems);
+    List<SlaTarget> targets = new ArrayList<>();
+    JsonNode list = array(root, "$", "targets", true, problems);
+    if (list != null) {
+      Map<String, Integer> names = new HashMap<>();
+      for (int i = 0; i < list.size(); i++) {
+        String path = "$.targets[" + i + "]";
+        JsonNode name = list.get(i).get("name");
+        if (name != null && name.isTextual()) {
+          Integer first = names.putIfAbsent(name.textValue(), i);
+          if (first != null) {
+            problems.add(new Problem(path + ".name", "repeated target name '" + name.textValue()
+                + "', first at $.targets[" + first + "].name"));
+          }
+        }
+        SlaTarget target = target(list.get(i), path, problems);
+        if (target != null) {
+          targets.add(target);
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      return null;
+    }
+    try {
+      return SlaPolicy.of(calendar, targets, waitingStates);
+    } catch (IllegalArgumentException e) {
+      problems.add(new Problem("$", e.getMessage()));
+      return null;
+    }
+  }
+
+  /** Reads the calendar through crm-model's JSON reader, so that it has crm-model's one JSON form. */
+  private static WorkingCalendar calendar(JsonNode node, List<Problem> problems) {
+    if (node == null) {
+      problems.add(new Problem("$.calendar", "missing, expected a working calendar object"));
+      return null;
+    }
+    if (!node.isObject()) {
+      problems.add(new Problem("$.calendar", "expected an object, found " + describe(node)));
+      return null;
+    }
+    try {
+      return CrmJson.standard().read(MAPPER.writeValueAsString(node), WorkingCalendar.class);
+    } catch (CrmJsonException e) {
+      problems.add(new Problem("$.calendar" + e.path().substring(1), e.problem()));
+      return null;
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write a JSON tree", e);
+    }
+  }
+
+  /** Reads one target; returns null when it has problems (all added). */
+  private static SlaTarget target(JsonNode node, String path, List<Problem> problems) {
+    if (!node.isObject()) {
+      problems.add(new Problem(path, "expected an object, found " + describe(node)));
+      return null;
+    }
+    int before = problems.size();
+    unknown(node, path, TARGET, problems);
+    String name = text(node, path, "name", problems);
+    if (name != null) {
+      checkName(path + ".name", name, problems);
+    }
+    String metricName = text(node, path, "metric", problems);
+    SlaMetric metric = null;
+    if (metricName != null) {
+      metric = metric(metricName);
+      if (metric == null) {
+        problems.add(new Problem(path + ".metric", "unknown metric '" + metricName
+            + "', expected first_response, next_update, resolution or follow_up"));
+      }
+    }
+    Duration limit = null;
+    JsonNode limitNode = node.get("limit");
+    if (limitNode == null) {
+      problems.add(new Problem(path + ".limit", "missing, expected an ISO-8601 duration such as \"PT4H\""));
+    } else {
+      limit = duration(limitNode, path + ".limit", problems);
+    }
+    List<Duration> reminders = durations(node, path, "reminders_before", problems);
+    if (limit != null) {
+      for (int i = 0; i < reminders.size(); i++) {
+        Duration reminder = reminders.get(i);
+        if (reminder != null && reminder.compareTo(limit) >= 0) {
+          problems.add(new Problem(path + ".reminders_before[" + i + "]", "must be shorter than the limit "
+              + limit + ", was " + reminder));
+        }
+      }
+    }
+    List<Duration> escalations = durations(node, path, "escalations_after", problems);
+    Set<String> stages = names(node, path, "stages", "stage", problems);
+    if (problems.size() != before) {
+      return null;
+    }
+    try {
+      return new SlaTarget(name, metric, limit, reminders, escalations, stages);
+    } catch (IllegalArgumentException e) {
+      problems.add(new Problem(path, e.getMessage()));
+      return null;
+    }
+  }
+
+  /** A positive ISO-8601 duration, or null after a problem. */
+  private static Duration duration(JsonNode node, String path, List<Problem> problems) {
+    if (!node.isTextual()) {
+      problems.add(new Problem(path, "expected an ISO-8601 duration string such as \"PT4H\", found "
+          + describe(node)));
+      return null;
+    }
+    Duration d;
+    try {
+      d = Duration.parse(node.textValue());
+    } catch (DateTimeParseException e) {
+      problems.add(new Problem(path, "expected an ISO-8601 duration such as \"PT4H\", was '" + node.textValue()
+          + "'"));
+      return null;
+    }
+    if (d.isZero() || d.isNegative()) {
+      problems.add(new Problem(path, "must be positive, was " + d));
+      return null;
+    }
+    return d;
+  }
+
+  /** An optional array of distinct positive durations; elements with problems are null. */
+  private static List<Duration> durations(JsonNode node, String path, String name, List<Problem> problems) {
+    JsonNode array = array(node, path, name, false, problems);
+    List<Duration> values = new ArrayList<>();
+    if (array != null) {
+      Map<Duration, Integer> seen = new HashMap<>();
+      for (int i = 0; i < array.size(); i++) {
+        String elementPath = path + "." + name + "[" + i + "]";
+        Duration d = duration(array.get(i), elementPath, problems);
+        if (d != null) {
+          Integer first = seen.putIfAbsent(d, i);
+          if (first != null) {
+            problems.add(new Problem(elementPath, "repeated duration " + d + ", first at " + path + "." + name
+                + "[" + first + "]"));
+          }
+        }
+        values.add(d);
+      }
+    }
+    return values;
+  }
+
+  /** An optional array of distinct, valid names (stages, waiting states). */
+  private static Set<String> names(JsonNode node, String path, String name, String noun, List<Problem> problems) {
+    JsonNode array = array(node, path, name, false, problems);
+    Set<String> values = new LinkedHashSet<>();
+    if (array != null) {
+      Map<String, Integer> seen = new HashMap<>();
+      for (int i = 0; i < array.size(); i++) {
+        String elementPath = path + "." + name + "[" + i + "]";
+        JsonNode value = array.get(i);
+        if (!value.isTextual()) {
+          problems.add(new Problem(elementPath, "expected a string, found " + describe(value)));
+          continue;
+        }
+        String text = value.textValue();
+        if (!checkName(elementPath, text, problems)) {
+          continue;
+        }
+        Integer first = seen.putIfAbsent(text, i);
+        if (first != null) {
+          problems.add(new Problem(elementPath, "repeated " + noun + " '" + text + "', first at " + path + "."
+              + name + "[" + first + "]"));
+        }
+        values.add(text);
+      }
+    }
+    return values;
+  }
+
+  /** Mirrors the model's name check: not blank, at most 200 characters. */
+  private static boolean checkName(String path, String name, List<Problem> problems) {
+    if (name.isBlank()) {
+      problems.add(new Problem(path, "must not be blank"));
+      return false;
+    }
+    if (name.length() > MAX_NAME) {
+      problems.add(new Problem(path, "must be at most " + MAX_NAME + " characters, was " + name.length()));
+      return false;
+    }
+    return true;
+  }
+
+  private static void unknown(JsonNode node, String path, Set<String> allowed, List<Problem> problems) {
+    Iterator<String> names = node.fieldNames();
+    while (names.hasNext()) {
+      String name = names.next();
+      if (!allowed.contains(name)) {
+        problems.add(new Problem(child(path, name), "unknown property '" + name + "', expected one of "
+            + new TreeSet<>(allowed)));
+      }
+    }
+  }
+
+  private static String text(JsonNode node, String path, String name, List<Problem> problems) {
+    JsonNode value = node.get(name);
+    if (value == null) {
+      problems.add(new Problem(path + "." + name, "missing, expected a string"));
+      return null;
+    }
+    if (!value.isTextual()) {
+      problems.add(new Problem(path + "." + name, "expected a string, found " + describe(value)));
+      return null;
+    }
+    return value.textValue();
+  }
+
+  private static JsonNode array(JsonNode node, String path, String name, boolean required, List<Problem> problems) {
+    JsonNode value = node.get(name);
+    if (value == null) {
+      if (required) {
+        problems.add(new Problem(path + "." + name, "missing, expected an array"));
+      }
+      return null;
+    }
+    if (!value.isArray()) {
+      problems.add(new Problem(path + "." + name, "expected an array, found " + describe(value)));
+      return null;
+    }
+    return value;
+  }
+
+  /**
+   * One problem found in an SLA policy document: where it is, as a JSON path, and what is wrong.
+   *
+   * <p>Immutable and thread-safe.
+   *
+   * @param path the JSON path, {@code $} for the document, for example {@code $.targets[2].limit}; for a missing
+   *     property, the path it should have
+   * @param problem what is wrong, for example {@code must be positive, was PT0S}
+   */
+  public record Problem(String path, String problem) implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Checks the components.
+     *
+     * @throws IllegalArgumentException if the path does not start with {@code $}
+     */
+    public Problem {
+      Objects.requireNonNull(path, "path");
+      Objects.requireNonNull(problem, "problem");
+      if (!path.startsWith("$")) {
+        throw new IllegalArgumentException("path must start with $, was " + path);
+      }
+    }
+
+    /** Returns {@code path: problem}. */
+    @Override
+    public String toString() {
+      return path + ": " + problem;
+    }
+  }
+
+  /**
+   * Thrown when an SLA policy document is not valid: it carries every {@link Problem} found, each with its JSON
+   * path.
+   *
+   * <p>Immutable and thread-safe.
+   */
+  public static final class InvalidDocumentException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    /** The problems; an unmodifiable JDK list of serializable records. */
+    @SuppressWarnings("serial")
+    private final List<Problem> problems;
+
+    InvalidDocumentException(List<Problem> problems) {
+      super(format(problems));
+      this.problems = List.copyOf(problems);
+    }
+
+    private static String format(List<Problem> problems) {
+      StringBuilder out = new StringBuilder("invalid SLA policy, ").append(problems.size())
+          .append(problems.size() == 1 ? " problem" : " problems");
+      for (Problem problem : problems) {
+        out.append("\n  at ").append(problem);
+      }
+      return out.toString();
+    }
+
+    /**
+     * The problems, in document order.
+     *
+     * @return the problems, at least one, unmodifiable
+     */
+    public List<Problem> problems() {
+      return problems;
+    }
+  }
+}
