@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.crmkit.model.WorkingCalendar;
 import io.github.crmkit.model.json.CrmJson;
 import io.github.crmkit.model.json.CrmJsonException;
-import java.io.Serializable;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -58,8 +57,8 @@ import java.util.TreeSet;
  * SlaPolicy policy;
  * try {
  *   policy = SlaPolicyJson.read(Files.readString(Path.of("sla.json")));
- * } catch (SlaPolicyJson.InvalidDocumentException e) {
- *   for (SlaPolicyJson.Problem problem : e.problems()) {
+ * } catch (SlaPolicyException e) {
+ *   for (SlaPolicyProblem problem : e.problems()) {
  *     System.err.println(problem.path() + ": " + problem.problem()); // $.targets[1].limit: must be positive, was PT0S
  *   }
  *   throw e;
@@ -92,7 +91,7 @@ public final class SlaPolicyJson {
    *
    * @param json the document
    * @return the policy
-   * @throws InvalidDocumentException listing every problem with its JSON path: malformed JSON (with its line and
+   * @throws SlaPolicyException listing every problem with its JSON path: malformed JSON (with its line and
    *     column), unknown or missing properties, wrong types, an unsupported version, an unknown metric, durations
    *     that are not ISO-8601, zero or negative, reminders not shorter than the limit, repeated reminders,
    *     escalations, stages, target names or waiting states, and blank names; of an invalid calendar, the first
@@ -100,14 +99,14 @@ public final class SlaPolicyJson {
    */
   public static SlaPolicy read(String json) {
     Objects.requireNonNull(json, "json");
-    List<Problem> problems = new ArrayList<>();
+    List<SlaPolicyProblem> problems = new ArrayList<>();
     JsonNode root = parse(json, problems);
     SlaPolicy policy = null;
     if (root != null) {
       policy = policy(root, problems);
     }
     if (!problems.isEmpty() || policy == null) {
-      throw new InvalidDocumentException(problems);
+      throw new SlaPolicyException(problems);
     }
     return policy;
   }
@@ -171,33 +170,33 @@ public final class SlaPolicyJson {
     return null;
   }
 
-  private static JsonNode parse(String json, List<Problem> problems) {
+  private static JsonNode parse(String json, List<SlaPolicyProblem> problems) {
     try {
       JsonNode root = MAPPER.readTree(json);
       if (root == null || root.isMissingNode()) {
-        problems.add(new Problem("$", "expected an object, found no content"));
+        problems.add(new SlaPolicyProblem("$", "expected an object, found no content"));
         return null;
       }
       return root;
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
-      problems.add(new Problem("$", "malformed JSON" + (at == null ? ""
+      problems.add(new SlaPolicyProblem("$", "malformed JSON" + (at == null ? ""
           : " at line " + at.getLineNr() + ", column " + at.getColumnNr()) + ": " + e.getOriginalMessage()));
       return null;
     }
   }
 
-  private static SlaPolicy policy(JsonNode root, List<Problem> problems) {
+  private static SlaPolicy policy(JsonNode root, List<SlaPolicyProblem> problems) {
     if (!root.isObject()) {
-      problems.add(new Problem("$", "expected an object, found " + describe(root)));
+      problems.add(new SlaPolicyProblem("$", "expected an object, found " + describe(root)));
       return null;
     }
     unknown(root, "$", DOCUMENT, problems);
     JsonNode version = root.get("version");
     if (version == null) {
-      problems.add(new Problem("$.version", "missing, expected " + VERSION));
+      problems.add(new SlaPolicyProblem("$.version", "missing, expected " + VERSION));
     } else if (!version.isIntegralNumber() || !version.canConvertToInt() || version.intValue() != VERSION) {
-      problems.add(new Problem("$.version", "unsupported version " + version + ", expected " + VERSION));
+      problems.add(new SlaPolicyProblem("$.version", "unsupported version " + version + ", expected " + VERSION));
     }
     WorkingCalendar calendar = calendar(root.get("calendar"), problems);
     Set<String> waitingStates = names(root, "$", "waiting_states", "waiting state", problems);
@@ -211,7 +210,7 @@ public final class SlaPolicyJson {
         if (name != null && name.isTextual()) {
           Integer first = names.putIfAbsent(name.textValue(), i);
           if (first != null) {
-            problems.add(new Problem(path + ".name", "repeated target name '" + name.textValue()
+            problems.add(new SlaPolicyProblem(path + ".name", "repeated target name '" + name.textValue()
                 + "', first at $.targets[" + first + "].name"));
           }
         }
@@ -227,25 +226,25 @@ public final class SlaPolicyJson {
     try {
       return SlaPolicy.of(calendar, targets, waitingStates);
     } catch (IllegalArgumentException e) {
-      problems.add(new Problem("$", e.getMessage()));
+      problems.add(new SlaPolicyProblem("$", e.getMessage()));
       return null;
     }
   }
 
   /** Reads the calendar through crm-model's JSON reader, so that it has crm-model's one JSON form. */
-  private static WorkingCalendar calendar(JsonNode node, List<Problem> problems) {
+  private static WorkingCalendar calendar(JsonNode node, List<SlaPolicyProblem> problems) {
     if (node == null) {
-      problems.add(new Problem("$.calendar", "missing, expected a working calendar object"));
+      problems.add(new SlaPolicyProblem("$.calendar", "missing, expected a working calendar object"));
       return null;
     }
     if (!node.isObject()) {
-      problems.add(new Problem("$.calendar", "expected an object, found " + describe(node)));
+      problems.add(new SlaPolicyProblem("$.calendar", "expected an object, found " + describe(node)));
       return null;
     }
     try {
       return CrmJson.standard().read(MAPPER.writeValueAsString(node), WorkingCalendar.class);
     } catch (CrmJsonException e) {
-      problems.add(new Problem("$.calendar" + e.path().substring(1), e.problem()));
+      problems.add(new SlaPolicyProblem("$.calendar" + e.path().substring(1), e.problem()));
       return null;
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write a JSON tree", e);
@@ -253,9 +252,9 @@ public final class SlaPolicyJson {
   }
 
   /** Reads one target; returns null when it has problems (all added). */
-  private static SlaTarget target(JsonNode node, String path, List<Problem> problems) {
+  private static SlaTarget target(JsonNode node, String path, List<SlaPolicyProblem> problems) {
     if (!node.isObject()) {
-      problems.add(new Problem(path, "expected an object, found " + describe(node)));
+      problems.add(new SlaPolicyProblem(path, "expected an object, found " + describe(node)));
       return null;
     }
     int before = problems.size();
@@ -269,14 +268,14 @@ public final class SlaPolicyJson {
     if (metricName != null) {
       metric = metric(metricName);
       if (metric == null) {
-        problems.add(new Problem(path + ".metric", "unknown metric '" + metricName
+        problems.add(new SlaPolicyProblem(path + ".metric", "unknown metric '" + metricName
             + "', expected first_response, next_update, resolution or follow_up"));
       }
     }
     Duration limit = null;
     JsonNode limitNode = node.get("limit");
     if (limitNode == null) {
-      problems.add(new Problem(path + ".limit", "missing, expected an ISO-8601 duration such as \"PT4H\""));
+      problems.add(new SlaPolicyProblem(path + ".limit", "missing, expected an ISO-8601 duration such as \"PT4H\""));
     } else {
       limit = duration(limitNode, path + ".limit", problems);
     }
@@ -285,7 +284,7 @@ public final class SlaPolicyJson {
       for (int i = 0; i < reminders.size(); i++) {
         Duration reminder = reminders.get(i);
         if (reminder != null && reminder.compareTo(limit) >= 0) {
-          problems.add(new Problem(path + ".reminders_before[" + i + "]", "must be shorter than the limit "
+          problems.add(new SlaPolicyProblem(path + ".reminders_before[" + i + "]", "must be shorter than the limit "
               + limit + ", was " + reminder));
         }
       }
@@ -298,15 +297,15 @@ public final class SlaPolicyJson {
     try {
       return new SlaTarget(name, metric, limit, reminders, escalations, stages);
     } catch (IllegalArgumentException e) {
-      problems.add(new Problem(path, e.getMessage()));
+      problems.add(new SlaPolicyProblem(path, e.getMessage()));
       return null;
     }
   }
 
   /** A positive ISO-8601 duration, or null after a problem. */
-  private static Duration duration(JsonNode node, String path, List<Problem> problems) {
+  private static Duration duration(JsonNode node, String path, List<SlaPolicyProblem> problems) {
     if (!node.isTextual()) {
-      problems.add(new Problem(path, "expected an ISO-8601 duration string such as \"PT4H\", found "
+      problems.add(new SlaPolicyProblem(path, "expected an ISO-8601 duration string such as \"PT4H\", found "
           + describe(node)));
       return null;
     }
@@ -314,19 +313,19 @@ public final class SlaPolicyJson {
     try {
       d = Duration.parse(node.textValue());
     } catch (DateTimeParseException e) {
-      problems.add(new Problem(path, "expected an ISO-8601 duration such as \"PT4H\", was '" + node.textValue()
+      problems.add(new SlaPolicyProblem(path, "expected an ISO-8601 duration such as \"PT4H\", was '" + node.textValue()
           + "'"));
       return null;
     }
     if (d.isZero() || d.isNegative()) {
-      problems.add(new Problem(path, "must be positive, was " + d));
+      problems.add(new SlaPolicyProblem(path, "must be positive, was " + d));
       return null;
     }
     return d;
   }
 
   /** An optional array of distinct positive durations; elements with problems are null. */
-  private static List<Duration> durations(JsonNode node, String path, String name, List<Problem> problems) {
+  private static List<Duration> durations(JsonNode node, String path, String name, List<SlaPolicyProblem> problems) {
     JsonNode array = array(node, path, name, false, problems);
     List<Duration> values = new ArrayList<>();
     if (array != null) {
@@ -337,7 +336,7 @@ public final class SlaPolicyJson {
         if (d != null) {
           Integer first = seen.putIfAbsent(d, i);
           if (first != null) {
-            problems.add(new Problem(elementPath, "repeated duration " + d + ", first at " + path + "." + name
+            problems.add(new SlaPolicyProblem(elementPath, "repeated duration " + d + ", first at " + path + "." + name
                 + "[" + first + "]"));
           }
         }
@@ -348,7 +347,7 @@ public final class SlaPolicyJson {
   }
 
   /** An optional array of distinct, valid names (stages, waiting states). */
-  private static Set<String> names(JsonNode node, String path, String name, String noun, List<Problem> problems) {
+  private static Set<String> names(JsonNode node, String path, String name, String noun, List<SlaPolicyProblem> problems) {
     JsonNode array = array(node, path, name, false, problems);
     Set<String> values = new LinkedHashSet<>();
     if (array != null) {
@@ -357,7 +356,7 @@ public final class SlaPolicyJson {
         String elementPath = path + "." + name + "[" + i + "]";
         JsonNode value = array.get(i);
         if (!value.isTextual()) {
-          problems.add(new Problem(elementPath, "expected a string, found " + describe(value)));
+          problems.add(new SlaPolicyProblem(elementPath, "expected a string, found " + describe(value)));
           continue;
         }
         String text = value.textValue();
@@ -366,7 +365,7 @@ public final class SlaPolicyJson {
         }
         Integer first = seen.putIfAbsent(text, i);
         if (first != null) {
-          problems.add(new Problem(elementPath, "repeated " + noun + " '" + text + "', first at " + path + "."
+          problems.add(new SlaPolicyProblem(elementPath, "repeated " + noun + " '" + text + "', first at " + path + "."
               + name + "[" + first + "]"));
         }
         values.add(text);
@@ -376,123 +375,54 @@ public final class SlaPolicyJson {
   }
 
   /** Mirrors the model's name check: not blank, at most 200 characters. */
-  private static boolean checkName(String path, String name, List<Problem> problems) {
+  private static boolean checkName(String path, String name, List<SlaPolicyProblem> problems) {
     if (name.isBlank()) {
-      problems.add(new Problem(path, "must not be blank"));
+      problems.add(new SlaPolicyProblem(path, "must not be blank"));
       return false;
     }
     if (name.length() > MAX_NAME) {
-      problems.add(new Problem(path, "must be at most " + MAX_NAME + " characters, was " + name.length()));
+      problems.add(new SlaPolicyProblem(path, "must be at most " + MAX_NAME + " characters, was " + name.length()));
       return false;
     }
     return true;
   }
 
-  private static void unknown(JsonNode node, String path, Set<String> allowed, List<Problem> problems) {
+  private static void unknown(JsonNode node, String path, Set<String> allowed, List<SlaPolicyProblem> problems) {
     Iterator<String> names = node.fieldNames();
     while (names.hasNext()) {
       String name = names.next();
       if (!allowed.contains(name)) {
-        problems.add(new Problem(child(path, name), "unknown property '" + name + "', expected one of "
+        problems.add(new SlaPolicyProblem(child(path, name), "unknown property '" + name + "', expected one of "
             + new TreeSet<>(allowed)));
       }
     }
   }
 
-  private static String text(JsonNode node, String path, String name, List<Problem> problems) {
+  private static String text(JsonNode node, String path, String name, List<SlaPolicyProblem> problems) {
     JsonNode value = node.get(name);
     if (value == null) {
-      problems.add(new Problem(path + "." + name, "missing, expected a string"));
+      problems.add(new SlaPolicyProblem(path + "." + name, "missing, expected a string"));
       return null;
     }
     if (!value.isTextual()) {
-      problems.add(new Problem(path + "." + name, "expected a string, found " + describe(value)));
+      problems.add(new SlaPolicyProblem(path + "." + name, "expected a string, found " + describe(value)));
       return null;
     }
     return value.textValue();
   }
 
-  private static JsonNode array(JsonNode node, String path, String name, boolean required, List<Problem> problems) {
+  private static JsonNode array(JsonNode node, String path, String name, boolean required, List<SlaPolicyProblem> problems) {
     JsonNode value = node.get(name);
     if (value == null) {
       if (required) {
-        problems.add(new Problem(path + "." + name, "missing, expected an array"));
+        problems.add(new SlaPolicyProblem(path + "." + name, "missing, expected an array"));
       }
       return null;
     }
     if (!value.isArray()) {
-      problems.add(new Problem(path + "." + name, "expected an array, found " + describe(value)));
+      problems.add(new SlaPolicyProblem(path + "." + name, "expected an array, found " + describe(value)));
       return null;
     }
     return value;
-  }
-
-  /**
-   * One problem found in an SLA policy document: where it is, as a JSON path, and what is wrong.
-   *
-   * <p>Immutable and thread-safe.
-   *
-   * @param path the JSON path, {@code $} for the document, for example {@code $.targets[2].limit}; for a missing
-   *     property, the path it should have
-   * @param problem what is wrong, for example {@code must be positive, was PT0S}
-   */
-  public record Problem(String path, String problem) implements Serializable {
-    private static final long serialVersionUID = 1L;
-
-    /**
-     * Checks the components.
-     *
-     * @throws IllegalArgumentException if the path does not start with {@code $}
-     */
-    public Problem {
-      Objects.requireNonNull(path, "path");
-      Objects.requireNonNull(problem, "problem");
-      if (!path.startsWith("$")) {
-        throw new IllegalArgumentException("path must start with $, was " + path);
-      }
-    }
-
-    /** Returns {@code path: problem}. */
-    @Override
-    public String toString() {
-      return path + ": " + problem;
-    }
-  }
-
-  /**
-   * Thrown when an SLA policy document is not valid: it carries every {@link Problem} found, each with its JSON
-   * path.
-   *
-   * <p>Immutable and thread-safe.
-   */
-  public static final class InvalidDocumentException extends IllegalArgumentException {
-    private static final long serialVersionUID = 1L;
-
-    /** The problems; an unmodifiable JDK list of serializable records. */
-    @SuppressWarnings("serial")
-    private final List<Problem> problems;
-
-    InvalidDocumentException(List<Problem> problems) {
-      super(format(problems));
-      this.problems = List.copyOf(problems);
-    }
-
-    private static String format(List<Problem> problems) {
-      StringBuilder out = new StringBuilder("invalid SLA policy, ").append(problems.size())
-          .append(problems.size() == 1 ? " problem" : " problems");
-      for (Problem problem : problems) {
-        out.append("\n  at ").append(problem);
-      }
-      return out.toString();
-    }
-
-    /**
-     * The problems, in document order.
-     *
-     * @return the problems, at least one, unmodifiable
-     */
-    public List<Problem> problems() {
-      return problems;
-    }
   }
 }

@@ -50,10 +50,10 @@ class SlaPolicyJsonTest {
     assertThat(actual.businessTime().calendar()).isEqualTo(expected.businessTime().calendar());
   }
 
-  private static List<SlaPolicyJson.Problem> problems(String json) {
+  private static List<SlaPolicyProblem> problems(String json) {
     try {
       SlaPolicyJson.read(json);
-    } catch (SlaPolicyJson.InvalidDocumentException e) {
+    } catch (SlaPolicyException e) {
       assertThat(e.problems()).isNotEmpty();
       assertThat(e.getMessage()).contains(e.problems().get(0).toString());
       return e.problems();
@@ -237,7 +237,7 @@ class SlaPolicyJsonTest {
 
   @Test
   void malformedJsonNamesLineAndColumn() {
-    List<SlaPolicyJson.Problem> problems = problems("{\"version\": 1,\n  \"targets\": [ , ]}");
+    List<SlaPolicyProblem> problems = problems("{\"version\": 1,\n  \"targets\": [ , ]}");
     assertThat(problems).hasSize(1);
     assertThat(problems.get(0).path()).isEqualTo("$");
     assertThat(problems.get(0).problem()).startsWith("malformed JSON at line 2, column 16");
@@ -245,20 +245,20 @@ class SlaPolicyJsonTest {
 
   @Test
   void emptyAndNonObjectDocuments() {
-    assertThat(problems("  ")).containsExactly(new SlaPolicyJson.Problem("$", "expected an object, found no content"));
-    assertThat(problems("[1]")).containsExactly(new SlaPolicyJson.Problem("$", "expected an object, found an array"));
+    assertThat(problems("  ")).containsExactly(new SlaPolicyProblem("$", "expected an object, found no content"));
+    assertThat(problems("[1]")).containsExactly(new SlaPolicyProblem("$", "expected an object, found an array"));
   }
 
   @Test
   void unknownPropertyOfTheDocument() {
     assertThat(problems("{\"version\": 1, \"calendar\": {\"zone\": \"UTC\"}, \"targets\": [], \"timezone\": \"UTC\"}"))
-        .containsExactly(new SlaPolicyJson.Problem("$.timezone", "unknown property 'timezone', expected one of "
+        .containsExactly(new SlaPolicyProblem("$.timezone", "unknown property 'timezone', expected one of "
             + "[calendar, targets, version, waiting_states]"));
   }
 
   @Test
   void unknownPropertyOfATarget() {
-    List<SlaPolicyJson.Problem> problems = problems(withTarget(TARGET + ", \"reminder\": \"PT1H\""));
+    List<SlaPolicyProblem> problems = problems(withTarget(TARGET + ", \"reminder\": \"PT1H\""));
     assertThat(problems).hasSize(1);
     assertThat(problems.get(0).path()).isEqualTo("$.targets[0].reminder");
     assertThat(problems.get(0).problem()).startsWith("unknown property 'reminder', expected one of")
@@ -267,7 +267,7 @@ class SlaPolicyJsonTest {
 
   @Test
   void unknownPropertyOfTheCalendar() {
-    List<SlaPolicyJson.Problem> problems = problems(
+    List<SlaPolicyProblem> problems = problems(
         "{\"version\": 1, \"calendar\": {\"zone\": \"UTC\", \"weekends\": []}, \"targets\": []}");
     assertThat(problems).hasSize(1);
     assertThat(problems.get(0).path()).isEqualTo("$.calendar.weekends");
@@ -276,67 +276,67 @@ class SlaPolicyJsonTest {
 
   @Test
   void invalidCalendarValueIsReportedAtItsPath() {
-    List<SlaPolicyJson.Problem> problems = problems("{\"version\": 1, \"calendar\": {\"zone\": \"UTC\", "
+    List<SlaPolicyProblem> problems = problems("{\"version\": 1, \"calendar\": {\"zone\": \"UTC\", "
         + "\"hours\": [{\"day\": \"MONDAY\", \"start\": \"19:00\", \"end\": \"18:00\"}]}, \"targets\": []}");
-    assertThat(problems).containsExactly(new SlaPolicyJson.Problem("$.calendar.hours[0]",
+    assertThat(problems).containsExactly(new SlaPolicyProblem("$.calendar.hours[0]",
         "WorkingHours.start must be before end, was 19:00 >= 18:00 on MONDAY"));
     assertThat(problems("{\"version\": 1, \"calendar\": {\"zone\": \"Mars/Olympus\"}, \"targets\": []}"))
-        .containsExactly(new SlaPolicyJson.Problem("$.calendar.zone", "expected a valid ZoneId"));
+        .containsExactly(new SlaPolicyProblem("$.calendar.zone", "expected a valid ZoneId"));
   }
 
   @Test
   void missingRequiredPropertiesOfTheDocument() {
     assertThat(problems("{}")).containsExactly(
-        new SlaPolicyJson.Problem("$.version", "missing, expected 1"),
-        new SlaPolicyJson.Problem("$.calendar", "missing, expected a working calendar object"),
-        new SlaPolicyJson.Problem("$.targets", "missing, expected an array"));
+        new SlaPolicyProblem("$.version", "missing, expected 1"),
+        new SlaPolicyProblem("$.calendar", "missing, expected a working calendar object"),
+        new SlaPolicyProblem("$.targets", "missing, expected an array"));
   }
 
   @Test
   void missingRequiredPropertiesOfATarget() {
     assertThat(problems(withTarget(""))).containsExactly(
-        new SlaPolicyJson.Problem("$.targets[0].name", "missing, expected a string"),
-        new SlaPolicyJson.Problem("$.targets[0].metric", "missing, expected a string"),
-        new SlaPolicyJson.Problem("$.targets[0].limit", "missing, expected an ISO-8601 duration such as \"PT4H\""));
+        new SlaPolicyProblem("$.targets[0].name", "missing, expected a string"),
+        new SlaPolicyProblem("$.targets[0].metric", "missing, expected a string"),
+        new SlaPolicyProblem("$.targets[0].limit", "missing, expected an ISO-8601 duration such as \"PT4H\""));
   }
 
   @Test
   void unsupportedVersion() {
     assertThat(problems("{\"version\": 2, \"calendar\": {\"zone\": \"UTC\"}, \"targets\": []}"))
-        .containsExactly(new SlaPolicyJson.Problem("$.version", "unsupported version 2, expected 1"));
+        .containsExactly(new SlaPolicyProblem("$.version", "unsupported version 2, expected 1"));
   }
 
   @Test
   void unknownMetricListsTheAllowedOnes() {
     assertThat(problems(withTarget("\"name\": \"t\", \"metric\": \"first-response\", \"limit\": \"PT4H\"")))
-        .containsExactly(new SlaPolicyJson.Problem("$.targets[0].metric", "unknown metric 'first-response', "
+        .containsExactly(new SlaPolicyProblem("$.targets[0].metric", "unknown metric 'first-response', "
             + "expected first_response, next_update, resolution or follow_up"));
   }
 
   @Test
   void unparseableDuration() {
     assertThat(problems(withTarget("\"name\": \"t\", \"metric\": \"resolution\", \"limit\": \"4 hours\"")))
-        .containsExactly(new SlaPolicyJson.Problem("$.targets[0].limit",
+        .containsExactly(new SlaPolicyProblem("$.targets[0].limit",
             "expected an ISO-8601 duration such as \"PT4H\", was '4 hours'"));
   }
 
   @Test
   void durationOfTheWrongType() {
     assertThat(problems(withTarget("\"name\": \"t\", \"metric\": \"resolution\", \"limit\": 14400")))
-        .containsExactly(new SlaPolicyJson.Problem("$.targets[0].limit",
+        .containsExactly(new SlaPolicyProblem("$.targets[0].limit",
             "expected an ISO-8601 duration string such as \"PT4H\", found an integer"));
   }
 
   @Test
   void zeroDuration() {
     assertThat(problems(withTarget("\"name\": \"t\", \"metric\": \"resolution\", \"limit\": \"PT0S\"")))
-        .containsExactly(new SlaPolicyJson.Problem("$.targets[0].limit", "must be positive, was PT0S"));
+        .containsExactly(new SlaPolicyProblem("$.targets[0].limit", "must be positive, was PT0S"));
   }
 
   @Test
   void negativeDuration() {
     assertThat(problems(withTarget(TARGET + ", \"escalations_after\": [\"PT1H\", \"-PT2H\"]")))
-        .containsExactly(new SlaPolicyJson.Problem("$.targets[0].escalations_after[1]",
+        .containsExactly(new SlaPolicyProblem("$.targets[0].escalations_after[1]",
             "must be positive, was PT-2H"));
   }
 
@@ -344,9 +344,9 @@ class SlaPolicyJsonTest {
   void reminderNotShorterThanTheLimit() {
     assertThat(problems(withTarget(TARGET + ", \"reminders_before\": [\"PT1H\", \"PT4H\", \"PT5H\"]")))
         .containsExactly(
-            new SlaPolicyJson.Problem("$.targets[0].reminders_before[1]", "must be shorter than the limit PT4H, "
+            new SlaPolicyProblem("$.targets[0].reminders_before[1]", "must be shorter than the limit PT4H, "
                 + "was PT4H"),
-            new SlaPolicyJson.Problem("$.targets[0].reminders_before[2]", "must be shorter than the limit PT4H, "
+            new SlaPolicyProblem("$.targets[0].reminders_before[2]", "must be shorter than the limit PT4H, "
                 + "was PT5H"));
   }
 
@@ -355,9 +355,9 @@ class SlaPolicyJsonTest {
     assertThat(problems(withTarget(TARGET + ", \"reminders_before\": [\"PT1H\", \"PT30M\", \"PT60M\"], "
         + "\"escalations_after\": [\"PT2H\", \"PT2H\"]")))
         .containsExactly(
-            new SlaPolicyJson.Problem("$.targets[0].reminders_before[2]",
+            new SlaPolicyProblem("$.targets[0].reminders_before[2]",
                 "repeated duration PT1H, first at $.targets[0].reminders_before[0]"),
-            new SlaPolicyJson.Problem("$.targets[0].escalations_after[1]",
+            new SlaPolicyProblem("$.targets[0].escalations_after[1]",
                 "repeated duration PT2H, first at $.targets[0].escalations_after[0]"));
   }
 
@@ -368,13 +368,13 @@ class SlaPolicyJsonTest {
         + "{\"name\": \"b\", \"metric\": \"resolution\", \"limit\": \"PT4H\"},"
         + "{\"name\": \"a\", \"metric\": \"first_response\", \"limit\": \"PT1H\"}]}";
     assertThat(problems(json)).containsExactly(
-        new SlaPolicyJson.Problem("$.targets[2].name", "repeated target name 'a', first at $.targets[0].name"));
+        new SlaPolicyProblem("$.targets[2].name", "repeated target name 'a', first at $.targets[0].name"));
   }
 
   @Test
   void blankTargetName() {
     assertThat(problems(withTarget("\"name\": \" \\t\", \"metric\": \"resolution\", \"limit\": \"PT4H\"")))
-        .containsExactly(new SlaPolicyJson.Problem("$.targets[0].name", "must not be blank"));
+        .containsExactly(new SlaPolicyProblem("$.targets[0].name", "must not be blank"));
   }
 
   @Test
@@ -383,29 +383,29 @@ class SlaPolicyJsonTest {
     assertThat(problems(withTarget("\"name\": \"" + longName + "\", \"metric\": \"resolution\", \"limit\": "
         + "\"PT4H\", \"stages\": [\"open\", 3, \"\"]")))
         .containsExactly(
-            new SlaPolicyJson.Problem("$.targets[0].name", "must be at most 200 characters, was 201"),
-            new SlaPolicyJson.Problem("$.targets[0].stages[1]", "expected a string, found an integer"),
-            new SlaPolicyJson.Problem("$.targets[0].stages[2]", "must not be blank"));
+            new SlaPolicyProblem("$.targets[0].name", "must be at most 200 characters, was 201"),
+            new SlaPolicyProblem("$.targets[0].stages[1]", "expected a string, found an integer"),
+            new SlaPolicyProblem("$.targets[0].stages[2]", "must not be blank"));
   }
 
   @Test
   void repeatedWaitingState() {
     assertThat(problems("{\"version\": 1, \"calendar\": {\"zone\": \"UTC\"}, \"targets\": [], "
         + "\"waiting_states\": [\"waiting\", \"on_hold\", \"waiting\"]}"))
-        .containsExactly(new SlaPolicyJson.Problem("$.waiting_states[2]",
+        .containsExactly(new SlaPolicyProblem("$.waiting_states[2]",
             "repeated waiting state 'waiting', first at $.waiting_states[0]"));
   }
 
   @Test
   void repeatedStageOfATarget() {
     assertThat(problems(withTarget(TARGET + ", \"stages\": [\"open\", \"open\"]")))
-        .containsExactly(new SlaPolicyJson.Problem("$.targets[0].stages[1]",
+        .containsExactly(new SlaPolicyProblem("$.targets[0].stages[1]",
             "repeated stage 'open', first at $.targets[0].stages[0]"));
   }
 
   @Test
   void repeatedPropertyIsMalformedJson() {
-    List<SlaPolicyJson.Problem> problems = problems(withTarget(TARGET + ", \"limit\": \"PT5H\""));
+    List<SlaPolicyProblem> problems = problems(withTarget(TARGET + ", \"limit\": \"PT5H\""));
     assertThat(problems).hasSize(1);
     assertThat(problems.get(0).path()).isEqualTo("$");
     assertThat(problems.get(0).problem()).startsWith("malformed JSON at line 1").contains("limit");
@@ -418,7 +418,7 @@ class SlaPolicyJsonTest {
         + "{\"name\": \"\", \"metric\": \"speed\", \"limit\": \"PT0S\"},"
         + "\"not a target\","
         + "{\"name\": \"ok\", \"metric\": \"resolution\", \"limit\": \"PT1H\", \"reminders_before\": [\"PT2H\"]}]}";
-    assertThat(problems(json)).extracting(SlaPolicyJson.Problem::path).containsExactly(
+    assertThat(problems(json)).extracting(SlaPolicyProblem::path).containsExactly(
         "$.calendar.zone",
         "$.waiting_states[1]",
         "$.targets[0].name",
@@ -430,12 +430,12 @@ class SlaPolicyJsonTest {
 
   @Test
   void problemsAreValues() {
-    SlaPolicyJson.Problem problem = new SlaPolicyJson.Problem("$.targets[2].limit", "must be positive, was PT0S");
+    SlaPolicyProblem problem = new SlaPolicyProblem("$.targets[2].limit", "must be positive, was PT0S");
     assertThat(problem).hasToString("$.targets[2].limit: must be positive, was PT0S");
-    assertThatThrownBy(() -> new SlaPolicyJson.Problem("targets", "x"))
+    assertThatThrownBy(() -> new SlaPolicyProblem("targets", "x"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must start with $");
     assertThatThrownBy(() -> SlaPolicyJson.read(withTarget("")))
-        .isInstanceOf(SlaPolicyJson.InvalidDocumentException.class)
+        .isInstanceOf(SlaPolicyException.class)
         .hasMessageStartingWith("invalid SLA policy, 3 problems\n  at $.targets[0].name: missing");
   }
 }
