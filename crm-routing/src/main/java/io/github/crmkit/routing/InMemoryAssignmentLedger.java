@@ -70,6 +70,9 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
   }
 
   private final Windows windows = new Windows();
+  /** A sum of what {@link #read} touches ahead, kept so that the compiler cannot drop those loads. */
+  @SuppressWarnings("unused")
+  private long touched;
 
   private static final class AgentState {
     private static final int WINDOWS = 4;
@@ -316,6 +319,17 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
     int windows = batch.windows();
     synchronized (lock) {
       ScopeState scope = scopeName == null ? null : scopes.get(scopeName);
+      // Touch every candidate's state first, in a loop too small to wait on each miss: the loads of all candidates
+      // are then in flight together. The agents of a rarely used pool are not in the caches, and the reading loop
+      // below does enough per candidate that each one's misses would otherwise come one after another.
+      long touched = 0;
+      for (int i = 0; i < n; i++) {
+        if (batch.handle(i) instanceof Handle h) {
+          touched += h.state == null ? 0 : h.state.last;
+          touched += h.member == null ? 0 : h.member[0];
+        }
+      }
+      this.touched = touched;
       for (int i = 0; i < n; i++) {
         AgentId agent = batch.agent(i);
         Handle h = batch.handle(i) instanceof Handle mine && mine.ledger == this && mine.agent == agent
