@@ -4,6 +4,9 @@ import io.github.crmkit.model.Capacity;
 import io.github.crmkit.routing.port.CandidateCounters;
 import io.github.crmkit.routing.spi.CandidateFilter;
 import io.github.crmkit.routing.spi.SelectionStrategy;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * A pool compiled for routing: its members (agent indices in id order) with the reason each is statically excluded
@@ -67,8 +70,23 @@ final class CompiledPool {
     this.staticExclusion = staticExclusion;
     this.caps = caps;
     this.capArrays = new int[caps.length][];
+    // members with equal caps share one array: a rarely used pool then costs one cold cache line for its caps,
+    // not one per member
+    List<int[]> distinct = new ArrayList<>(2);
     for (int i = 0; i < caps.length; i++) {
-      capArrays[i] = RoutingEngine.capArray(caps[i]);
+      int[] array = RoutingEngine.capArray(caps[i]);
+      int[] shared = null;
+      for (int[] seen : distinct) {
+        if (Arrays.equals(seen, array)) {
+          shared = seen;
+          break;
+        }
+      }
+      if (shared == null) {
+        distinct.add(array);
+        shared = array;
+      }
+      capArrays[i] = shared; // never written after this constructor
     }
     int used = 0;
     for (int[] c : capArrays) {
