@@ -79,8 +79,8 @@ public record StageChange(String objectId, String pipeline, String from, String 
       throw new IllegalArgumentException("a rejected result changes no stage: " + result.rejection());
     }
     TransitionContext context = result.context();
-    String pipeline = result.isEntry() ? result.definition().name() : result.event().definition().name();
-    return new StageChange(context.objectId(), pipeline, result.from() == null ? null : result.from().name(),
+    return new StageChange(context.objectId(), result.definition().name(),
+        result.from() == null ? null : result.from().name(),
         result.stage().name(), context.at(), context.actor(), context.reason(), context.lostReason(),
         context.amount(), result.stage().probability());
   }

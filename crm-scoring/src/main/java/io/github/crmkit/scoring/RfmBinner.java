@@ -165,12 +165,7 @@ final class RfmBinner {
       return;
     }
     for (int k = 0, n = values.length; k < n; k++) {
-      double x = values[k];
-      int bin = bins;
-      while (bin > 1 && x < edges[bin - 1]) {
-        bin--;
-      }
-      scores[k] = reversed ? top - bin : bin;
+      scores[k] = scoreOf(values[k], edges, bins, reversed);
     }
   }
 
