@@ -33,6 +33,8 @@ import java.util.Objects;
  * <p>Immutable and thread-safe: compile a scorer once and share it.
  */
 public final class RfmScorer {
+  /** The fewest customers worth a thread of their own. */
+  static final int MIN_CUSTOMERS_PER_PART = 1 << 13;
   private final RfmBinning recency;
   private final RfmBinning frequency;
   private final RfmBinning monetary;
@@ -132,43 +134,95 @@ public final class RfmScorer {
    * @return the scores
    */
   public RfmScores score(CustomerSummaries summaries, int analysisDay) {
+    return score(summaries, analysisDay, Parallelism.sequential());
+  }
+
+  /**
+   * Scores the customers of a summary as of an analysis date, on up to {@link Parallelism#threads()} threads.
+   *
+   * @param summaries the customer summaries
+   * @param analysisDate the day recency is counted to
+   * @param parallelism how many threads to use, and where
+   * @return the scores
+   * @see #score(CustomerSummaries, int, Parallelism)
+   */
+  public RfmScores score(CustomerSummaries summaries, LocalDate analysisDate, Parallelism parallelism) {
+    Objects.requireNonNull(analysisDate, "analysisDate");
+    return score(summaries, Math.toIntExact(analysisDate.toEpochDay()), parallelism);
+  }
+
+  /**
+   * Scores the customers of a summary as of an analysis day, on up to {@link Parallelism#threads()} threads: the
+   * customers' columns are gathered and the scores scattered back by ranges of customers, and the three dimensions
+   * are binned at the same time. The scores and the fit are those of {@link #score(CustomerSummaries, int)}
+   * exactly, whatever the number of threads. Allocates as that call does, and one more scratch {@code long} column
+   * per extra n-tile or quantile dimension binned at the same time.
+   *
+   * @param summaries the customer summaries
+   * @param analysisDay the epoch day recency is counted to
+   * @param parallelism how many threads to use, and where
+   * @return the scores
+   */
+  public RfmScores score(CustomerSummaries summaries, int analysisDay, Parallelism parallelism) {
     Objects.requireNonNull(summaries, "summaries");
+    Objects.requireNonNull(parallelism, "parallelism");
     int customers = summaries.customerCount();
-    int scored = 0;
-    for (int k = 0; k < customers; k++) {
-      if (summaries.lastDay[k] != CustomerSummaries.NO_PURCHASE) {
-        scored++;
+    int[] lastDay = summaries.lastDay;
+    int parts = parallelism.parts(customers, MIN_CUSTOMERS_PER_PART);
+    int[] offset = new int[parts + 1];
+    parallelism.run(parts, p -> {
+      int count = 0;
+      for (int k = from(customers, parts, p), to = from(customers, parts, p + 1); k < to; k++) {
+        if (lastDay[k] != CustomerSummaries.NO_PURCHASE) {
+          count++;
+        }
       }
+      offset[p + 1] = count;
+    });
+    for (int p = 0; p < parts; p++) {
+      offset[p + 1] += offset[p];
     }
+    int scored = offset[parts];
     double[] r = new double[scored];
     double[] f = new double[scored];
     double[] m = new double[scored];
-    for (int k = 0, j = 0; k < customers; k++) {
-      if (summaries.lastDay[k] != CustomerSummaries.NO_PURCHASE) {
-        r[j] = (double) analysisDay - summaries.lastDay[k];
-        f[j] = summaries.orders[k];
-        m[j] = summaries.monetary[k];
-        j++;
+    int[] orders = summaries.orders;
+    double[] monetary = summaries.monetary;
+    parallelism.run(parts, p -> {
+      for (int k = from(customers, parts, p), to = from(customers, parts, p + 1), j = offset[p]; k < to; k++) {
+        if (lastDay[k] != CustomerSummaries.NO_PURCHASE) {
+          r[j] = (double) analysisDay - lastDay[k];
+          f[j] = orders[k];
+          m[j] = monetary[k];
+          j++;
+        }
       }
-    }
+    });
     int[] rs = new int[scored];
     int[] fs = new int[scored];
     int[] ms = new int[scored];
     // recency and frequency come from int columns; only a monetary sum can overflow to an infinity
     checkFinite("monetary", m);
-    RfmFit fit = fit(r, f, m, rs, fs, ms);
+    RfmFit fit = fit(r, f, m, rs, fs, ms, parallelism);
     byte[] rByKey = new byte[customers];
     byte[] fByKey = new byte[customers];
     byte[] mByKey = new byte[customers];
-    for (int k = 0, j = 0; k < customers; k++) {
-      if (summaries.lastDay[k] != CustomerSummaries.NO_PURCHASE) {
-        rByKey[k] = (byte) rs[j];
-        fByKey[k] = (byte) fs[j];
-        mByKey[k] = (byte) ms[j];
-        j++;
+    parallelism.run(parts, p -> {
+      for (int k = from(customers, parts, p), to = from(customers, parts, p + 1), j = offset[p]; k < to; k++) {
+        if (lastDay[k] != CustomerSummaries.NO_PURCHASE) {
+          rByKey[k] = (byte) rs[j];
+          fByKey[k] = (byte) fs[j];
+          mByKey[k] = (byte) ms[j];
+          j++;
+        }
       }
-    }
+    });
     return new RfmScores(summaries, analysisDay, scored, rByKey, fByKey, mByKey, fit);
+  }
+
+  /** The first index of part {@code p} of {@code n} indices cut into {@code parts} consecutive ranges. */
+  private static int from(int n, int parts, int p) {
+    return (int) ((long) n * p / parts);
   }
 
   /**
@@ -196,12 +250,36 @@ public final class RfmScorer {
    */
   public RfmFit score(double[] recency, double[] frequency, double[] monetary, int[] recencyScores,
       int[] frequencyScores, int[] monetaryScores) {
+    return score(recency, frequency, monetary, recencyScores, frequencyScores, monetaryScores,
+        Parallelism.sequential());
+  }
+
+  /**
+   * Scores primitive columns as {@link #score(double[], double[], double[], int[], int[], int[])} does, binning the
+   * three dimensions at the same time on up to {@link Parallelism#threads()} threads (so at most three are used).
+   * The scores and the fit are the same exactly, whatever the number of threads. Allocates one more scratch
+   * {@code long[n]} per extra n-tile or quantile dimension binned at the same time.
+   *
+   * @param recency days since the last purchase, finite
+   * @param frequency numbers of orders, finite
+   * @param monetary net monetary values, finite
+   * @param recencyScores receives the recency scores; the same length as {@code recency}
+   * @param frequencyScores receives the frequency scores; the same length
+   * @param monetaryScores receives the monetary scores; the same length
+   * @param parallelism how many threads to use, and where
+   * @return the bins fitted and used, per dimension
+   * @throws IllegalArgumentException if the lengths differ, an output array is passed twice, or a value is not
+   *     finite (naming the array and index)
+   */
+  public RfmFit score(double[] recency, double[] frequency, double[] monetary, int[] recencyScores,
+      int[] frequencyScores, int[] monetaryScores, Parallelism parallelism) {
     Objects.requireNonNull(recency, "recency");
     Objects.requireNonNull(frequency, "frequency");
     Objects.requireNonNull(monetary, "monetary");
     Objects.requireNonNull(recencyScores, "recencyScores");
     Objects.requireNonNull(frequencyScores, "frequencyScores");
     Objects.requireNonNull(monetaryScores, "monetaryScores");
+    Objects.requireNonNull(parallelism, "parallelism");
     int n = recency.length;
     if (frequency.length != n || monetary.length != n || recencyScores.length != n || frequencyScores.length != n
         || monetaryScores.length != n) {
@@ -215,16 +293,35 @@ public final class RfmScorer {
     checkFinite("recency", recency);
     checkFinite("frequency", frequency);
     checkFinite("monetary", monetary);
-    return fit(recency, frequency, monetary, recencyScores, frequencyScores, monetaryScores);
+    return fit(recency, frequency, monetary, recencyScores, frequencyScores, monetaryScores, parallelism);
   }
 
   private RfmFit fit(double[] recency, double[] frequency, double[] monetary, int[] recencyScores,
-      int[] frequencyScores, int[] monetaryScores) {
-    long[] work = needsWork() ? new long[recency.length] : null;
-    RfmBins r = RfmBinner.bin(this.recency, true, recency, recencyScores, work);
-    RfmBins f = RfmBinner.bin(this.frequency, false, frequency, frequencyScores, work);
-    RfmBins m = RfmBinner.bin(this.monetary, false, monetary, monetaryScores, work);
-    return new RfmFit(r, f, m);
+      int[] frequencyScores, int[] monetaryScores, Parallelism parallelism) {
+    if (parallelism.parts(recency.length, MIN_CUSTOMERS_PER_PART) == 1) {
+      long[] work = needsWork() ? new long[recency.length] : null;
+      RfmBins r = RfmBinner.bin(this.recency, true, recency, recencyScores, work);
+      RfmBins f = RfmBinner.bin(this.frequency, false, frequency, frequencyScores, work);
+      RfmBins m = RfmBinner.bin(this.monetary, false, monetary, monetaryScores, work);
+      return new RfmFit(r, f, m);
+    }
+    // monetary first: its values are seldom whole numbers, so it is the dimension that takes longest to bin
+    RfmBins[] bins = new RfmBins[3];
+    parallelism.run(3, p -> {
+      switch (p) {
+        case 0 -> bins[2] = RfmBinner.bin(this.monetary, false, monetary, monetaryScores, work(this.monetary,
+            monetary.length));
+        case 1 -> bins[0] = RfmBinner.bin(this.recency, true, recency, recencyScores, work(this.recency,
+            recency.length));
+        default -> bins[1] = RfmBinner.bin(this.frequency, false, frequency, frequencyScores, work(this.frequency,
+            frequency.length));
+      }
+    });
+    return new RfmFit(bins[0], bins[1], bins[2]);
+  }
+
+  private static long[] work(RfmBinning binning, int n) {
+    return binning.mode() == RfmBinning.Mode.FIXED ? null : new long[n];
   }
 
   private boolean needsWork() {

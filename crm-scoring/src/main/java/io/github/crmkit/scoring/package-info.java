@@ -22,6 +22,10 @@
  * {@link io.github.crmkit.scoring.CalibrationHoldoutSummary} (the same split at a calibration end, with holdout
  * purchases).
  *
+ * <p>Batch calls run on the calling thread, or on several threads with a
+ * {@link io.github.crmkit.scoring.Parallelism} ({@code CustomerSummaries.of(columns, parallelism)},
+ * {@code RfmScorer.score(summaries, day, parallelism)}); each says what, if anything, differs from one thread.
+ *
  * <p>Thread-safety: built inputs, compiled scorers and maps, and results are immutable and thread-safe; builders
  * are not.
  */

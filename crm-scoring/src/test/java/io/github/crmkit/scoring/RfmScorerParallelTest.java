@@ -1,0 +1,131 @@
+package io.github.crmkit.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.crmkit.model.TransactionKind;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link RfmScorer#score(CustomerSummaries, int, Parallelism)} and the parallel array face give exactly the scores
+ * and fits of the single-threaded calls (themselves checked against oracles in {@link RfmSelectionPropertyTest} and
+ * {@link RfmRPackageTest}), on 2 to 4 threads and in every binning mode, with customers excluded for want of a
+ * purchase spread over every range of customers.
+ */
+class RfmScorerParallelTest {
+  private static ExecutorService pool;
+
+  @BeforeAll
+  static void startPool() {
+    pool = Executors.newFixedThreadPool(3);
+  }
+
+  @AfterAll
+  static void stopPool() {
+    pool.shutdownNow();
+  }
+
+  private static final List<RfmScorer> SCORERS = List.of(
+      RfmScorer.of(RfmBinning.rRfm(5)),
+      RfmScorer.of(RfmBinning.ntile(5)),
+      RfmScorer.of(RfmBinning.sqlNtile(4), RfmBinning.ntile(3), RfmBinning.rRfm(6)),
+      RfmScorer.of(RfmBinning.fixed(30, 90, 365), RfmBinning.ntile(5), RfmBinning.fixed(100, 1_000)));
+
+  @Test
+  void summariesScoreAlikeOnAnyNumberOfThreads() {
+    SplittableRandom random = new SplittableRandom(20261203L);
+    int customers = 50_000;
+    TransactionColumns.Builder builder = TransactionColumns.builder(4 * customers);
+    for (int i = 0; i < 4 * customers; i++) {
+      int c = i < customers ? i : random.nextInt(customers);
+      boolean onlyReturns = c % 101 == 7; // excluded from the scores: no purchase
+      double amount = random.nextInt(1, 50_000) / 100.0;
+      builder.add("c" + c, 19_000 + random.nextInt(700), onlyReturns ? -amount : amount, null,
+          onlyReturns ? TransactionKind.RETURN : TransactionKind.SALE);
+    }
+    CustomerSummaries summaries = CustomerSummaries.of(builder.build());
+    int day = 19_800;
+    for (RfmScorer scorer : SCORERS) {
+      RfmScores expected = scorer.score(summaries, day);
+      assertThat(expected.excludedCount()).isEqualTo((customers + 100 - 7) / 101);
+      for (int threads = 2; threads <= 4; threads++) {
+        RfmScores actual = scorer.score(summaries, day, Parallelism.of(pool, threads));
+        assertThat(actual.scoredCount()).isEqualTo(expected.scoredCount());
+        assertThat(actual.fit()).hasToString(expected.fit().toString());
+        for (int k = 0; k < customers; k++) {
+          assertThat(actual.isScored(k)).isEqualTo(expected.isScored(k));
+          if (expected.isScored(k)) {
+            assertThat(actual.rfmScore(k)).as("%s on %s threads, customer %s", scorer, threads, k)
+                .isEqualTo(expected.rfmScore(k));
+          }
+        }
+        assertSameBins(actual.fit(), expected.fit());
+      }
+    }
+  }
+
+  @Test
+  void columnsScoreAlikeOnAnyNumberOfThreads() {
+    SplittableRandom random = new SplittableRandom(20261204L);
+    int n = 30_000;
+    double[] r = new double[n];
+    double[] f = new double[n];
+    double[] m = new double[n];
+    for (int i = 0; i < n; i++) {
+      r[i] = random.nextInt(400);
+      f[i] = 1 + random.nextInt(12);
+      m[i] = random.nextInt(-500, 200_000) / 100.0;
+    }
+    for (RfmScorer scorer : SCORERS) {
+      int[] rs = new int[n];
+      int[] fs = new int[n];
+      int[] ms = new int[n];
+      RfmFit expected = scorer.score(r, f, m, rs, fs, ms);
+      for (int threads = 2; threads <= 4; threads++) {
+        int[] prs = new int[n];
+        int[] pfs = new int[n];
+        int[] pms = new int[n];
+        RfmFit actual = scorer.score(r, f, m, prs, pfs, pms, Parallelism.of(pool, threads));
+        assertThat(prs).isEqualTo(rs);
+        assertThat(pfs).isEqualTo(fs);
+        assertThat(pms).isEqualTo(ms);
+        assertSameBins(actual, expected);
+      }
+    }
+  }
+
+  @Test
+  void aNonFiniteValueIsNamedAsOnOneThread() {
+    double[] values = new double[20_000];
+    values[17_001] = Double.NaN;
+    int[] a = new int[values.length];
+    int[] b = new int[values.length];
+    int[] c = new int[values.length];
+    assertThatThrownBy(() -> RfmScorer.of(RfmBinning.ntile(5)).score(new double[values.length], new double[
+        values.length], values, a, b, c, Parallelism.of(pool, 2)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("monetary[17001] must be a finite number, was NaN");
+  }
+
+  private static void assertSameBins(RfmFit actual, RfmFit expected) {
+    List<RfmBins> a = List.of(actual.recency(), actual.frequency(), actual.monetary());
+    List<RfmBins> e = List.of(expected.recency(), expected.frequency(), expected.monetary());
+    for (int d = 0; d < 3; d++) {
+      assertThat(a.get(d).edges()).isEqualTo(e.get(d).edges());
+      for (int score = 1; score <= e.get(d).bins(); score++) {
+        assertThat(a.get(d).count(score)).isEqualTo(e.get(d).count(score));
+        // an empty bin's lowest and highest are NaN
+        assertThat(Double.doubleToLongBits(a.get(d).lowest(score)))
+            .isEqualTo(Double.doubleToLongBits(e.get(d).lowest(score)));
+        assertThat(Double.doubleToLongBits(a.get(d).highest(score)))
+            .isEqualTo(Double.doubleToLongBits(e.get(d).highest(score)));
+      }
+    }
+  }
+}
