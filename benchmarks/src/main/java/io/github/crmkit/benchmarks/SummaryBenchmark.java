@@ -1,6 +1,7 @@
 package io.github.crmkit.benchmarks;
 
 import io.github.crmkit.scoring.CustomerSummaries;
+import io.github.crmkit.scoring.Parallelism;
 import io.github.crmkit.scoring.RepeatPurchaseOptions;
 import io.github.crmkit.scoring.RepeatPurchaseSummary;
 import io.github.crmkit.scoring.RfmBinning;
@@ -21,6 +22,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.duckdb.DuckDBAppender;
@@ -67,6 +69,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>{@link #crmkitRfmSegments} is the issue's full pipeline (summary, NTILE(5) scores, R x F grid segments and their
  * summary); {@link #duckDbNtileScores} is its SQL peer and {@link #hashMapRfmSegments} its naive Java baseline.
+ * {@link #crmkitRfmSegmentsTwoThreads} is the same pipeline on both cores, the peer of DuckDB with
+ * {@code threads=default}.
  *
  * <p>Run from the repository root, after {@code mvn -q -B install -pl benchmarks}:
  *
@@ -115,6 +119,24 @@ public class SummaryBenchmark {
   @Benchmark
   public SegmentSummary crmkitRfmSegments(SummaryData d) {
     RfmScores scores = NTILE_5.score(CustomerSummaries.of(d.columns), SummaryData.ANALYSIS_DAY);
+    return RF_GRID.summarize(scores);
+  }
+
+  /** Both cores of this machine: the calling thread and one task of the common pool. */
+  private static final Parallelism TWO_THREADS = Parallelism.of(ForkJoinPool.commonPool(), 2);
+
+  /**
+   * {@link #crmkitRfmSegments} on two threads ({@link Parallelism}): the summary's rows cut in two and merged, the
+   * scores' gathering and scattering by halves of the customers, and the three dimensions binned at the same time.
+   * Its peer is {@code duckDbNtileScores} with {@code threads=default} (DuckDB on both cores).
+   *
+   * @param d the data
+   * @return the segment summary
+   */
+  @Benchmark
+  public SegmentSummary crmkitRfmSegmentsTwoThreads(SummaryData d, CheckedPipeline checked) {
+    RfmScores scores = NTILE_5.score(CustomerSummaries.of(d.columns, TWO_THREADS), SummaryData.ANALYSIS_DAY,
+        TWO_THREADS);
     return RF_GRID.summarize(scores);
   }
 
@@ -207,11 +229,17 @@ public class SummaryBenchmark {
       SegmentSummary crmkit = RF_GRID.summarize(NTILE_5.score(CustomerSummaries.of(d.columns),
           SummaryData.ANALYSIS_DAY));
       Map<String, Integer> naive = naiveRfmSegments(d);
+      SegmentSummary twoThreads = RF_GRID.summarize(NTILE_5.score(CustomerSummaries.of(d.columns, TWO_THREADS),
+          SummaryData.ANALYSIS_DAY, TWO_THREADS));
       for (SegmentStats stats : crmkit.segments()) {
         int expected = naive.getOrDefault(stats.name(), 0);
         if (stats.customers() != expected) {
           throw new IllegalStateException("the naive pipeline puts " + expected + " customers in " + stats.name()
               + ", crmkit " + stats.customers());
+        }
+        if (twoThreads.segment(stats.name()).customers() != expected) {
+          throw new IllegalStateException("crmkit on two threads puts " + twoThreads.segment(stats.name()).customers()
+              + " customers in " + stats.name() + ", on one " + expected);
         }
       }
     }
