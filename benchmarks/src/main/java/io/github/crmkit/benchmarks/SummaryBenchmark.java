@@ -127,7 +127,8 @@ public class SummaryBenchmark {
 
   /**
    * {@link #crmkitRfmSegments} on two threads ({@link Parallelism}): the summary's rows cut in two and merged, the
-   * scores' gathering and scattering by halves of the customers, and the three dimensions binned at the same time.
+   * scores' gathering and scattering by halves of the customers, the three dimensions binned at the same time, and
+   * the segment summary by halves of the customers.
    * Its peer is {@code duckDbNtileScores} with {@code threads=default} (DuckDB on both cores).
    *
    * @param d the data
@@ -137,7 +138,7 @@ public class SummaryBenchmark {
   public SegmentSummary crmkitRfmSegmentsTwoThreads(SummaryData d, CheckedPipeline checked) {
     RfmScores scores = NTILE_5.score(CustomerSummaries.of(d.columns, TWO_THREADS), SummaryData.ANALYSIS_DAY,
         TWO_THREADS);
-    return RF_GRID.summarize(scores);
+    return RF_GRID.summarize(scores, TWO_THREADS);
   }
 
   /**
@@ -230,7 +231,7 @@ public class SummaryBenchmark {
           SummaryData.ANALYSIS_DAY));
       Map<String, Integer> naive = naiveRfmSegments(d);
       SegmentSummary twoThreads = RF_GRID.summarize(NTILE_5.score(CustomerSummaries.of(d.columns, TWO_THREADS),
-          SummaryData.ANALYSIS_DAY, TWO_THREADS));
+          SummaryData.ANALYSIS_DAY, TWO_THREADS), TWO_THREADS);
       for (SegmentStats stats : crmkit.segments()) {
         int expected = naive.getOrDefault(stats.name(), 0);
         if (stats.customers() != expected) {

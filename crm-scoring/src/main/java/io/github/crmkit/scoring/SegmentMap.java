@@ -372,7 +372,24 @@ public final class SegmentMap {
    * @throws IllegalArgumentException if the scores have other numbers of bins
    */
   public SegmentSummary summarize(RfmScores scores) {
+    return summarize(scores, Parallelism.sequential());
+  }
+
+  /**
+   * Assigns every scored customer its segment and sums customers, orders and revenue per segment, on up to
+   * {@link Parallelism#threads()} threads, each summing a range of customers. The segments, customers and orders are
+   * those of {@link #summarize(RfmScores)} exactly; a segment's revenue is the sum of the ranges' sums, added in
+   * range order, so it may differ from the one-thread sum in its last bits (never when the monetary values are whole
+   * numbers below 2<sup>53</sup> in total), and is the same for the same scores and number of threads.
+   *
+   * @param scores scores whose numbers of bins are this map's
+   * @param parallelism how many threads to use, and where
+   * @return the summary
+   * @throws IllegalArgumentException if the scores have other numbers of bins
+   */
+  public SegmentSummary summarize(RfmScores scores, Parallelism parallelism) {
     Objects.requireNonNull(scores, "scores");
+    Objects.requireNonNull(parallelism, "parallelism");
     RfmFit fit = scores.fit();
     if (fit.recency().bins() != recencyBins || fit.frequency().bins() != frequencyBins
         || fit.monetary().bins() != monetaryBins) {
@@ -382,13 +399,54 @@ public final class SegmentMap {
     }
     int customers = scores.customerCount();
     int[] segmentOf = new int[customers];
-    int[] count = new int[names.length];
-    long[] orders = new long[names.length];
-    double[] revenue = new double[names.length];
-    int excluded = 0;
-    long excludedOrders = 0;
-    double excludedRevenue = 0;
-    for (int k = 0; k < customers; k++) {
+    int parts = parallelism.parts(customers, MIN_CUSTOMERS_PER_PART);
+    Sums[] sums = new Sums[parts];
+    parallelism.run(parts, p -> sums[p] = sum(scores, (int) ((long) customers * p / parts),
+        (int) ((long) customers * (p + 1) / parts), segmentOf));
+    Sums total = sums[0];
+    for (int p = 1; p < parts; p++) {
+      total.add(sums[p]);
+    }
+    return new SegmentSummary(this, segmentOf, total.count, total.orders, total.revenue, total.excluded,
+        total.excludedOrders, total.excludedRevenue);
+  }
+
+  /** The fewest customers worth a thread of their own. */
+  static final int MIN_CUSTOMERS_PER_PART = 1 << 14;
+
+  /** Customers, orders and revenue per segment, and of the customers not scored, over a range of customers. */
+  private static final class Sums {
+    final int[] count;
+    final long[] orders;
+    final double[] revenue;
+    int excluded;
+    long excludedOrders;
+    double excludedRevenue;
+
+    Sums(int segments) {
+      count = new int[segments];
+      orders = new long[segments];
+      revenue = new double[segments];
+    }
+
+    void add(Sums more) {
+      for (int s = 0; s < count.length; s++) {
+        count[s] += more.count[s];
+        orders[s] += more.orders[s];
+        revenue[s] += more.revenue[s];
+      }
+      excluded += more.excluded;
+      excludedOrders += more.excludedOrders;
+      excludedRevenue += more.excludedRevenue;
+    }
+  }
+
+  private Sums sum(RfmScores scores, int from, int to, int[] segmentOf) {
+    Sums sums = new Sums(names.length);
+    int[] count = sums.count;
+    long[] orders = sums.orders;
+    double[] revenue = sums.revenue;
+    for (int k = from; k < to; k++) {
       if (scores.isScored(k)) {
         int s = table[cell(scores.recencyScore(k), scores.frequencyScore(k), scores.monetaryScore(k))];
         segmentOf[k] = s;
@@ -397,12 +455,12 @@ public final class SegmentMap {
         revenue[s] += scores.monetary(k);
       } else {
         segmentOf[k] = SegmentSummary.NOT_SEGMENTED;
-        excluded++;
-        excludedOrders += scores.frequency(k);
-        excludedRevenue += scores.monetary(k);
+        sums.excluded++;
+        sums.excludedOrders += scores.frequency(k);
+        sums.excludedRevenue += scores.monetary(k);
       }
     }
-    return new SegmentSummary(this, segmentOf, count, orders, revenue, excluded, excludedOrders, excludedRevenue);
+    return sums;
   }
 
   /**

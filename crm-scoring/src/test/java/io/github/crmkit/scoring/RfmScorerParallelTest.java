@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.crmkit.model.TransactionKind;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -66,6 +68,62 @@ class RfmScorerParallelTest {
           }
         }
         assertSameBins(actual.fit(), expected.fit());
+      }
+    }
+  }
+
+  @Test
+  void segmentSummariesSumByRangesOfCustomers() {
+    SplittableRandom random = new SplittableRandom(20261205L);
+    int customers = 70_000;
+    TransactionColumns.Builder builder = TransactionColumns.builder(3 * customers);
+    for (int i = 0; i < 3 * customers; i++) {
+      int c = i < customers ? i : random.nextInt(customers);
+      boolean onlyReturns = c % 89 == 3;
+      double amount = random.nextInt(1, 50_000) / 100.0;
+      builder.add("c" + c, 19_000 + random.nextInt(700), onlyReturns ? -amount : amount, null,
+          onlyReturns ? TransactionKind.RETURN : TransactionKind.SALE);
+    }
+    CustomerSummaries summaries = CustomerSummaries.of(builder.build());
+    RfmScores scores = RfmScorer.of(RfmBinning.ntile(5)).score(summaries, 19_800);
+    SegmentMap grid = SegmentMap.rfGrid();
+    SegmentSummary expected = grid.summarize(scores);
+    for (int threads = 2; threads <= 4; threads++) {
+      SegmentSummary actual = grid.summarize(scores, Parallelism.of(pool, threads));
+      int parts = Math.min(threads, customers / SegmentMap.MIN_CUSTOMERS_PER_PART);
+      // the documented revenue: each range of customers summed in key order, the ranges' sums added in order
+      Map<String, Double> revenue = new HashMap<>();
+      double excludedRevenue = 0;
+      for (int p = 0; p < parts; p++) {
+        Map<String, Double> part = new HashMap<>();
+        double excludedPart = 0;
+        for (int k = customers * p / parts; k < customers * (p + 1) / parts; k++) {
+          if (scores.isScored(k)) {
+            part.merge(expected.segmentName(k), scores.monetary(k), Double::sum);
+          } else {
+            excludedPart += scores.monetary(k);
+          }
+        }
+        part.forEach((name, sum) -> revenue.merge(name, sum, Double::sum));
+        excludedRevenue += excludedPart;
+      }
+      int differs = 0;
+      for (SegmentStats stats : expected.segments()) {
+        SegmentStats got = actual.segment(stats.name());
+        assertThat(got.customers()).isEqualTo(stats.customers());
+        assertThat(got.orders()).isEqualTo(stats.orders());
+        assertThat(got.revenue()).as("revenue of %s on %s threads", stats.name(), threads)
+            .isEqualTo(revenue.getOrDefault(stats.name(), 0.0));
+        differs += got.revenue() != stats.revenue() ? 1 : 0;
+      }
+      assertThat(actual.excludedCustomers()).isEqualTo(expected.excludedCustomers()).isPositive();
+      assertThat(actual.excludedRevenue()).isEqualTo(excludedRevenue);
+      for (int k = 0; k < customers; k++) {
+        assertThat(actual.segmentIndex(k)).isEqualTo(expected.segmentIndex(k));
+      }
+      if (threads == 4) {
+        // else the two oracles could not tell summing by ranges from summing in one pass
+        assertThat(differs).isPositive();
       }
     }
   }
