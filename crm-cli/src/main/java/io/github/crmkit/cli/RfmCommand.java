@@ -1,6 +1,7 @@
 package io.github.crmkit.cli;
 
 import io.github.crmkit.scoring.CustomerSummaries;
+import io.github.crmkit.scoring.Parallelism;
 import io.github.crmkit.scoring.RfmBinning;
 import io.github.crmkit.scoring.RfmScorer;
 import io.github.crmkit.scoring.RfmScores;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ForkJoinPool;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -57,8 +59,19 @@ final class RfmCommand implements Callable<Integer> {
           + "(default: ${DEFAULT-VALUE}).")
   String segments;
 
+  @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
+      description = {"Threads for the summary, the scores and the segment summary, 1 to 256 (default: "
+          + "${DEFAULT-VALUE}). The scores and segments do not depend on it; with more than one, a customer's "
+          + "monetary total and a segment's revenue are summed in parts and may differ in the last digits."})
+  int threads;
+
   @Override
   public Integer call() throws IOException {
+    if (threads < 1 || threads > Parallelism.MAX_THREADS) {
+      throw new IllegalArgumentException("--threads must be between 1 and " + Parallelism.MAX_THREADS + ", was "
+          + threads);
+    }
+    Parallelism parallelism = Parallelism.of(ForkJoinPool.commonPool(), threads);
     RfmBinning rfmBinning = switch (binning.toLowerCase(Locale.ROOT)) {
       case "r-rfm" -> RfmBinning.rRfm(bins);
       case "ntile" -> RfmBinning.ntile(bins);
@@ -66,9 +79,9 @@ final class RfmCommand implements Callable<Integer> {
     };
     SegmentMap map = segmentMap();
     PrintStream err = System.err;
-    CustomerSummaries summaries = CustomerSummaries.of(input.read(err).columns());
-    RfmScores scores = RfmScorer.of(rfmBinning).score(summaries, analysisDate);
-    SegmentSummary summary = map.summarize(scores);
+    CustomerSummaries summaries = CustomerSummaries.of(input.read(err).columns(), parallelism);
+    RfmScores scores = RfmScorer.of(rfmBinning).score(summaries, analysisDate, parallelism);
+    SegmentSummary summary = map.summarize(scores, parallelism);
     try (Writer out = output.open()) {
       out.write("customer_id,recency_days,frequency,monetary,r,f,m,rfm_score,segment\n");
       for (int k = 0; k < scores.customerCount(); k++) {

@@ -60,6 +60,34 @@ class RfmCommandTest {
   }
 
   @Test
+  void moreThreadsGiveTheSameFileWhenAmountsAreWholeNumbers() throws IOException {
+    // 200,000 rows of 30,000 customers: enough for the rows, customers and segments to be cut into parts
+    Path input = dir.resolve("big.csv");
+    StringBuilder csv = new StringBuilder("customer_id,order_date,revenue\n");
+    java.util.SplittableRandom random = new java.util.SplittableRandom(20261202L);
+    for (int i = 0; i < 200_000; i++) {
+      int c = i < 30_000 ? i : random.nextInt(30_000);
+      csv.append('c').append(c).append(",2024-").append(String.format("%02d-%02d", 1 + random.nextInt(12),
+          1 + random.nextInt(28))).append(',').append(random.nextInt(1, 500)).append('\n');
+    }
+    Files.writeString(input, csv);
+    Path one = dir.resolve("one.csv");
+    Path three = dir.resolve("three.csv");
+    assertThat(run("rfm", "--input", input.toString(), "--analysis-date", "2025-01-01", "--output",
+        one.toString())).isZero();
+    String oneSummary = stderr();
+    err.reset();
+    assertThat(run("rfm", "--input", input.toString(), "--analysis-date", "2025-01-01", "--threads", "3",
+        "--output", three.toString())).isZero();
+    assertThat(Files.readAllLines(three)).hasSize(30_001).isEqualTo(Files.readAllLines(one));
+    assertThat(stderr()).isEqualTo(oneSummary).contains("rfm: 30,000 customers scored");
+    err.reset();
+    assertThat(run("rfm", "--input", input.toString(), "--analysis-date", "2025-01-01", "--threads", "0"))
+        .isEqualTo(2);
+    assertThat(stderr()).contains("--threads must be between 1 and 256, was 0");
+  }
+
+  @Test
   void reproducesThePublishedRfmFiguresFromTheCommandLine() throws IOException {
     Path output = dir.resolve("rfm.csv");
     int status = run("rfm", "--input", rfmOrders().toString(), "--analysis-date", "2006-12-31", "--output",
