@@ -188,21 +188,29 @@ public final class RfmScorer {
     double[] m = new double[scored];
     int[] orders = summaries.orders;
     double[] monetary = summaries.monetary;
+    boolean[] infinite = new boolean[parts];
     parallelism.run(parts, p -> {
+      boolean anyInfinite = false;
       for (int k = from(customers, parts, p), to = from(customers, parts, p + 1), j = offset[p]; k < to; k++) {
         if (lastDay[k] != CustomerSummaries.NO_PURCHASE) {
           r[j] = (double) analysisDay - lastDay[k];
           f[j] = orders[k];
           m[j] = monetary[k];
+          anyInfinite |= !Double.isFinite(monetary[k]);
           j++;
         }
       }
+      infinite[p] = anyInfinite;
     });
+    for (boolean anyInfinite : infinite) {
+      if (anyInfinite) {
+        // recency and frequency come from int columns; only a monetary sum can overflow to an infinity
+        checkFinite("monetary", m);
+      }
+    }
     int[] rs = new int[scored];
     int[] fs = new int[scored];
     int[] ms = new int[scored];
-    // recency and frequency come from int columns; only a monetary sum can overflow to an infinity
-    checkFinite("monetary", m);
     RfmFit fit = fit(r, f, m, rs, fs, ms, parallelism);
     byte[] rByKey = new byte[customers];
     byte[] fByKey = new byte[customers];

@@ -159,6 +159,23 @@ class RfmScorerParallelTest {
   }
 
   @Test
+  void aMonetarySumThatOverflowsIsNamedOnAnyNumberOfThreads() {
+    TransactionColumns.Builder builder = TransactionColumns.builder(40_002);
+    for (int c = 0; c < 40_000; c++) {
+      builder.add("c" + c, 19_000 + c % 300, 10.0);
+    }
+    builder.add("c15000", 19_001, 1e308);
+    builder.add("c15000", 19_002, 1e308); // the sum is +Infinity
+    CustomerSummaries summaries = CustomerSummaries.of(builder.build());
+    for (Parallelism parallelism : List.of(Parallelism.sequential(), Parallelism.of(pool, 2),
+        Parallelism.of(pool, 3))) {
+      assertThatThrownBy(() -> RfmScorer.of(RfmBinning.ntile(5)).score(summaries, 19_400, parallelism))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("monetary[15000] must be a finite number, was Infinity");
+    }
+  }
+
+  @Test
   void aNonFiniteValueIsNamedAsOnOneThread() {
     double[] values = new double[20_000];
     values[17_001] = Double.NaN;
