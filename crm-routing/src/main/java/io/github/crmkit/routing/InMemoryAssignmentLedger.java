@@ -367,35 +367,60 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
   @Override
   public Reservation reserve(ReservationRequest request) {
     synchronized (lock) {
-      AgentState state = state(request.agent());
-      if (!request.force()) {
-        String cap = state.refusing(request.caps(), request.at().toEpochMilli(), request.zone());
-        if (cap != null) {
-          return new Reservation(Reservation.Status.CAPPED, cap, owners.get(request.lead()));
-        }
-      }
-      AgentId previous;
-      if (request.reassign()) {
-        previous = owners.put(request.lead(), request.agent());
-        if (request.agent().equals(previous)) {
-          return new Reservation(Reservation.Status.RESERVED, null, previous);
-        }
-      } else {
-        previous = owners.putIfAbsent(request.lead(), request.agent());
-        if (previous != null) {
-          return new Reservation(Reservation.Status.ALREADY_ASSIGNED, null, previous);
-        }
-      }
-      state.record(request.at().toEpochMilli());
-      if (previous != null) {
-        AgentState old = state(previous);
-        old.open = Math.max(0, old.open - 1);
-      }
-      if (request.scope() != null) {
-        scopes.computeIfAbsent(request.scope(), s -> new ScopeState()).member(request.agent())[0]++;
-      }
-      return previous == null ? RESERVED : new Reservation(Reservation.Status.RESERVED, null, previous);
+      return reserve(request, state(request.agent()), null);
     }
+  }
+
+  /**
+   * Uses the handle {@link #read(CandidateCounters)} left in the batch, when it is this ledger's for the request's
+   * agent and scope, to skip looking up the agent's state and scope counters.
+   */
+  @Override
+  public Reservation reserve(ReservationRequest request, CandidateCounters batch, int candidate) {
+    Objects.requireNonNull(request, "request");
+    if (batch.handle(candidate) instanceof Handle h && h.ledger == this && h.agent.equals(request.agent())
+        && h.state != null && Objects.equals(h.scope, request.scope())
+        && (request.scope() == null || h.member != null)) {
+      synchronized (lock) {
+        return reserve(request, h.state, h.member);
+      }
+    }
+    return reserve(request);
+  }
+
+  /**
+   * Reserves under the lock for the agent whose state is given; {@code member} is its counters in the request's
+   * scope if known, or null to look them up.
+   */
+  private Reservation reserve(ReservationRequest request, AgentState state, long[] member) {
+    if (!request.force()) {
+      String cap = state.refusing(request.caps(), request.at().toEpochMilli(), request.zone());
+      if (cap != null) {
+        return new Reservation(Reservation.Status.CAPPED, cap, owners.get(request.lead()));
+      }
+    }
+    AgentId previous;
+    if (request.reassign()) {
+      previous = owners.put(request.lead(), request.agent());
+      if (request.agent().equals(previous)) {
+        return new Reservation(Reservation.Status.RESERVED, null, previous);
+      }
+    } else {
+      previous = owners.putIfAbsent(request.lead(), request.agent());
+      if (previous != null) {
+        return new Reservation(Reservation.Status.ALREADY_ASSIGNED, null, previous);
+      }
+    }
+    state.record(request.at().toEpochMilli());
+    if (previous != null) {
+      AgentState old = state(previous);
+      old.open = Math.max(0, old.open - 1);
+    }
+    if (request.scope() != null) {
+      (member != null ? member : scopes.computeIfAbsent(request.scope(), s -> new ScopeState())
+          .member(request.agent()))[0]++;
+    }
+    return previous == null ? RESERVED : new Reservation(Reservation.Status.RESERVED, null, previous);
   }
 
   @Override

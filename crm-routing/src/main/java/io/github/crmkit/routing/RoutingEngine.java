@@ -590,7 +590,7 @@ public final class RoutingEngine {
       int i = member[pick];
       int a = pool.members[i];
       Reservation r = state.reserve(new ReservationRequest(lead.id(), agentIds[a], now, agentZones[a],
-          pool.caps[i], pool.scope, false, false, false));
+          pool.caps[i], pool.scope, false, false, false), batch, pick);
       if (r.reserved()) {
         chosenState = new StrategyState(agentIds[a].value(), batch.scopeAssigned(pick), batch.scopeCredits(pick),
             batch.scopeLastEligibleStep(pick), batch.total(pick), batch.lastAssignedEpochMilli(pick),

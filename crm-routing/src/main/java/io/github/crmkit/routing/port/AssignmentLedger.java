@@ -64,6 +64,24 @@ public interface AssignmentLedger {
   Reservation reserve(ReservationRequest request);
 
   /**
+   * {@link #reserve(ReservationRequest)} for candidate {@code candidate} of a batch this ledger has just
+   * {@link #read(CandidateCounters) read}: a ledger may use what it kept in the batch's
+   * {@link CandidateCounters#handle(int) handle} to find the agent's state without looking it up again. It must do
+   * and answer exactly what {@link #reserve(ReservationRequest)} would, also when the handle no longer fits the
+   * request (another agent or scope): the default ignores the batch.
+   *
+   * @param request the request, for the agent {@code batch.agent(candidate)} in the normal case
+   * @param batch the batch the candidate was read in
+   * @param candidate the candidate's position in the batch
+   * @return what was done
+   * @throws IndexOutOfBoundsException if the position is not in the batch
+   */
+  default Reservation reserve(ReservationRequest request, CandidateCounters batch, int candidate) {
+    batch.handle(candidate); // the position must be valid, as for every implementation
+    return reserve(request);
+  }
+
+  /**
    * Takes a lead out of its owner's backlog; its assignment still counts in the day, week and month counters.
    *
    * @param lead the lead

@@ -166,6 +166,54 @@ public abstract class AssignmentLedgerContract {
   }
 
   @Test
+  void reservingABatchCandidateDoesWhatReserveDoes() {
+    // two ledgers given the same operations: one reserves plainly, the other through the batch it has just read
+    AssignmentLedger plain = newLedger();
+    AssignmentLedger batched = newLedger();
+    AgentId[] agents = {A, B, C};
+    Capacity[] caps = {Capacity.unlimited(), Capacity.builder().maxPerDay(3).maxOpen(4).build()};
+    java.util.SplittableRandom random = new java.util.SplittableRandom(20261203L);
+    CandidateCounters batch = new CandidateCounters(3);
+    Instant now = MONDAY;
+    for (int step = 0; step < 600; step++) {
+      now = now.plusSeconds(random.nextInt(3 * 3600));
+      String scope = random.nextInt(4) == 0 ? null : random.nextBoolean() ? "scope" : "other";
+      batch.request(now, scope);
+      for (AgentId agent : agents) {
+        batch.add(agent, UTC);
+      }
+      batched.read(batch);
+      int k = random.nextInt(agents.length);
+      // mostly the candidate's own agent and scope; sometimes not, and then the handle no longer fits
+      AgentId agent = random.nextInt(6) == 0 ? agents[random.nextInt(agents.length)] : agents[k];
+      String requestScope = random.nextInt(8) == 0 ? "third" : scope;
+      boolean manual = random.nextInt(8) == 0;
+      ReservationRequest request = new ReservationRequest(LeadId.of("L-" + random.nextInt(step + 1)), agent, now,
+          UTC, caps[random.nextInt(caps.length)], requestScope, manual, manual && random.nextBoolean(),
+          random.nextInt(10) == 0);
+      assertThat(batched.reserve(request, batch, k)).as("step %d", step).isEqualTo(plain.reserve(request));
+      if (random.nextInt(3) == 0) {
+        LeadId lead = LeadId.of("L-" + random.nextInt(step + 1));
+        assertThat(batched.release(lead)).isEqualTo(plain.release(lead));
+      }
+      for (AgentId a : agents) {
+        assertThat(batched.counters(a, now, UTC)).as("step %d agent %s", step, a)
+            .isEqualTo(plain.counters(a, now, UTC));
+        for (String s : List.of("scope", "other", "third")) {
+          assertThat(batched.scopeCounters(s, a)).as("step %d agent %s scope %s", step, a, s)
+              .isEqualTo(plain.scopeCounters(s, a));
+        }
+      }
+    }
+    assertThat(plain.counters(A, now, UTC).total() + plain.counters(B, now, UTC).total()
+        + plain.counters(C, now, UTC).total()).as("reservations made").isGreaterThan(100);
+    CandidateCounters one = new CandidateCounters(1).request(now, null);
+    one.add(A, UTC);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> batched.reserve(request("L-x", A, MONDAY,
+        Capacity.unlimited()), one, 1)).isInstanceOf(IndexOutOfBoundsException.class);
+  }
+
+  @Test
   void concurrentReservationsNeverPassACapNorDoubleAssignALead() throws Exception {
     AssignmentLedger ledger = newLedger();
     Capacity caps = Capacity.builder().maxPerDay(100).build();
