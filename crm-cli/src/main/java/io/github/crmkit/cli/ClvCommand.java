@@ -1,6 +1,7 @@
 package io.github.crmkit.cli;
 
 import io.github.crmkit.scoring.RepeatPurchaseSummary;
+import io.github.crmkit.cli.io.TransactionFileException;
 import io.github.crmkit.scoring.clv.BgBbModel;
 import io.github.crmkit.scoring.clv.BgBbPatterns;
 import io.github.crmkit.scoring.clv.CustomerLifetimeValue;
@@ -232,6 +233,8 @@ final class ClvCommand {
           + "correlation, totals).",
           "With --input, the calibration period ends at --calibration-end and the holdout at --observation-end; "
               + "with --summary, the file holds the holdout columns as crm summary --observation-end writes them.",
+          "bg-bb (discrete time) reads --summary only: frequency, recency and periods as for fit, the holdout "
+              + "purchases, and the holdout opportunities in the --holdout-duration column (whole numbers).",
           "Example: crm clv validate --model bg-nbd --input CDNOW_sample.txt --no-header --delimiter whitespace "
               + "--customer 1 --date 3 --amount 5 --date-format yyyyMMdd --calibration-end 1997-09-30 "
               + "--observation-end 1998-06-30"})
@@ -274,10 +277,6 @@ final class ClvCommand {
         throw new IllegalArgumentException("validate needs a purchase model (bg-nbd, mbg-nbd, pareto-nbd, bg-bb), "
             + "was gamma-gamma");
       }
-      if (ClvDataOptions.BG_BB.equals(model)) {
-        throw new IllegalArgumentException("validate supports the continuous-time models bg-nbd, mbg-nbd and "
-            + "pareto-nbd; bg-bb is not supported");
-      }
       if (data.weightsColumn != null) {
         throw new IllegalArgumentException("validate compares customers one by one: --weights is not supported");
       }
@@ -289,6 +288,15 @@ final class ClvCommand {
           new ClvDataOptions.HoldoutColumns(holdoutColumn, durationColumn), observationEnd, err);
       if (fitted == null) {
         fitted = ClvModels.fit(model, d, data.fitOptions());
+      }
+      if (ClvDataOptions.BG_BB.equals(model)) {
+        if (tracking) {
+          throw new IllegalArgumentException("--tracking needs the transactions; bg-bb reads a summary of "
+              + "opportunities");
+        }
+        print(System.out, fitted, d, validateDiscrete(BgBbModel.of(fitted), d), "opportunity");
+        System.out.flush();
+        return 0;
       }
       PurchaseModel purchases = ClvModels.purchaseModel(fitted);
       HoldoutValidation v = HoldoutValidation.of(purchases, d.x(), d.tx(), d.age(), d.holdoutX(),
@@ -307,6 +315,28 @@ final class ClvCommand {
       return 0;
     }
 
+    /**
+     * BG/BB's conditional expected purchases over each customer's holdout opportunities (the holdout duration
+     * column, a whole number), against the holdout purchases.
+     */
+    private HoldoutValidation validateDiscrete(BgBbModel model, ClvDataOptions.Data d)
+        throws TransactionFileException {
+      double[] predicted = new double[d.size()];
+      for (int i = 0; i < predicted.length; i++) {
+        double nStar = d.holdoutLength()[i];
+        if (nStar != Math.rint(nStar) || nStar > Integer.MAX_VALUE) {
+          throw d.table().problem(i, "--holdout-duration", "must be a whole number of opportunities for bg-bb, was "
+              + Csv.number(nStar));
+        }
+        if (d.holdoutX()[i] > nStar) {
+          throw d.table().problem(i, "--holdout", "must be at most the holdout opportunities ("
+              + Csv.number(nStar) + ") for bg-bb");
+        }
+        predicted[i] = model.conditionalExpectedPurchases((int) nStar, d.x()[i], (int) d.tx()[i], d.periods()[i]);
+      }
+      return HoldoutValidation.ofPredictions(predicted, d.holdoutX(), d.x(), MAX_FREQUENCY);
+    }
+
     private static void print(PrintStream out, FittedModel fitted, ClvDataOptions.Data d, HoldoutValidation v,
         String unit) {
       out.printf(Locale.ROOT, "model %s%n", describe(fitted));
@@ -318,7 +348,8 @@ final class ClvCommand {
       }
       String length = minLength == maxLength ? Csv.number(Math.round(minLength * 1e4) / 1e4)
           : Csv.number(Math.round(minLength * 1e4) / 1e4) + " to " + Csv.number(Math.round(maxLength * 1e4) / 1e4);
-      out.printf(Locale.ROOT, "holdout %s %ss, %,d customers%n%n", length, unit, d.size());
+      out.printf(Locale.ROOT, "holdout %s %s, %,d customers%n%n", length,
+          unit.equals("opportunity") ? "opportunities" : unit + "s", d.size());
       out.println("holdout purchases per customer by calibration frequency");
       out.printf(Locale.ROOT, "%-9s %10s %10s %10s%n", "frequency", "customers", "predicted", "actual");
       double[] customers = v.customersByFrequency();

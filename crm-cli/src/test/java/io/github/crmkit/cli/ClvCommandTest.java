@@ -376,6 +376,73 @@ class ClvCommandTest {
   }
 
   @Test
+  void validatesBgBbOnTheDonorsHoldoutOfFiveOpportunities() throws IOException {
+    // BTYD's donation matrix: per pattern (x, t.x, n.cal = 6) the donors and their holdout repeat transactions over
+    // the 5 holdout years; one row per donor here, each pattern's holdout total shared out as evenly as possible
+    Path data = Path.of(System.getProperty("crmkit.data", "../../shared/data"));
+    Path matrix = data.resolve("donations-bgbb/btyd/donations_btyd_rf_matrix.csv");
+    Assumptions.assumeTrue(Files.isRegularFile(matrix), "donations data not found under " + data.toAbsolutePath()
+        + " (set -Dcrmkit.data): skipping");
+    StringBuilder csv = new StringBuilder("frequency,recency,periods,frequency_holdout,duration_holdout\n");
+    long[] donorsByX = new long[7];
+    long[] holdoutByX = new long[7];
+    for (String line : Files.readAllLines(matrix).subList(1, 23)) {
+      String[] f = line.split(",");
+      int x = Integer.parseInt(f[0]);
+      int donors = Integer.parseInt(f[3]);
+      int holdout = Integer.parseInt(f[4]);
+      donorsByX[x] += donors;
+      holdoutByX[x] += holdout;
+      for (int k = 0; k < donors; k++) {
+        int mine = holdout / donors + (k < holdout % donors ? 1 : 0);
+        csv.append(x).append(',').append(f[1]).append(',').append(f[2]).append(',').append(mine).append(",5\n");
+      }
+    }
+    Path summary = dir.resolve("donors.csv");
+    Files.writeString(summary, csv);
+    int status = run("clv", "validate", "--model", "bg-bb", "--summary", summary.toString());
+    assertThat(status).as(stderr()).isZero();
+    String printed = stdout();
+    // the published parameters (Fader, Hardie and Shang 2010), now fitted on one row per donor
+    assertThat(printed).startsWith("model bg-bb alpha 1.20").contains("holdout 5 opportunities, 11,104 customers");
+    // the holdout's 13,260 repeat donations: BTYD's annual transactions 2002 to 2006 (3,110 + 2,938 + 2,703 +
+    // 2,573 + 1,936)
+    assertThat(holdoutByX[0] + holdoutByX[1] + holdoutByX[2] + holdoutByX[3] + holdoutByX[4] + holdoutByX[5]
+        + holdoutByX[6]).isEqualTo(13_260);
+    assertThat(printed).contains("actual 13,260 ");
+    BgBbModel model = BgBbModel.of(1.204, 0.750, 0.657, 2.783);
+    for (int x = 0; x <= 6; x++) {
+      String bin = Integer.toString(x);
+      String[] row = printed.lines().map(l -> l.trim().split("\\s+")).filter(r -> r[0].equals(bin)).findFirst()
+          .orElseThrow();
+      assertThat(row[1].replace(",", "")).as("donors with %s repeat donations", x)
+          .isEqualTo(Long.toString(donorsByX[x]));
+      assertThat(Double.parseDouble(row[3])).as("actual mean, x = %s", x)
+          .isCloseTo((double) holdoutByX[x] / donorsByX[x], within(0.00006));
+    }
+    // the six-of-six donors' expectation over 5 more years, at the published parameters (the fit is within 0.001)
+    String[] six = printed.lines().filter(l -> l.startsWith("6 ")).findFirst().orElseThrow().trim().split("\\s+");
+    assertThat(Double.parseDouble(six[2])).isCloseTo(model.conditionalExpectedPurchases(5, 6, 6, 6), within(0.01));
+    assertThat(printed).containsPattern("\\n7\\+ +0 +- +-\\n");
+
+    // a holdout that is not a whole number of opportunities is named by line and column
+    Files.writeString(summary, "frequency,recency,periods,frequency_holdout,duration_holdout\n1,1,6,0,5\n"
+        + "2,3,6,1,4.5\n");
+    assertThat(run("clv", "validate", "--model", "bg-bb", "--params", bgBbParams().toString(), "--summary",
+        summary.toString())).isEqualTo(2);
+    assertThat(lastErrorLine()).contains(summary + ":3").contains("must be a whole number of opportunities");
+    assertThat(run("clv", "validate", "--model", "bg-bb", "--summary", summary.toString(), "--tracking"))
+        .isEqualTo(2);
+  }
+
+  private Path bgBbParams() throws IOException {
+    Path params = dir.resolve("bgbb-params.json");
+    Files.writeString(params,
+        "{\"model\":\"bg-bb\",\"params\":{\"alpha\":1.204,\"beta\":0.750,\"gamma\":0.657,\"delta\":2.783}}");
+    return params;
+  }
+
+  @Test
   void aMissingColumnIsExitStatus2NamingFileAndColumn() throws IOException {
     Path summary = dir.resolve("summary.csv");
     Files.writeString(summary, "id,frequency,recency_weeks,T\na,1,2,5\n");

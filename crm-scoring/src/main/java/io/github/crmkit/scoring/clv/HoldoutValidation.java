@@ -132,6 +132,49 @@ public final class HoldoutValidation {
   }
 
   /**
+   * Validates predictions made elsewhere, for example by a discrete-time model ({@link BgBbModel}'s conditional
+   * expected purchases over the holdout opportunities): the same bins and customer-level measures as
+   * {@link #of(PurchaseModel, int[], double[], double[], int[], double[], int)}.
+   *
+   * @param predicted each customer's expected holdout purchases, finite and {@code >= 0}
+   * @param holdoutPurchases the purchases each customer made in the holdout, {@code >= 0}
+   * @param x the calibration repeat purchases per customer, {@code >= 0}
+   * @param maxFrequency the last frequency bin, which holds every {@code x >= maxFrequency}; {@code >= 0}
+   * @return the validation
+   * @throws IllegalArgumentException if the arrays differ in length or are empty, or a value is out of range (naming
+   *     the array and index)
+   */
+  public static HoldoutValidation ofPredictions(double[] predicted, int[] holdoutPurchases, int[] x,
+      int maxFrequency) {
+    Objects.requireNonNull(predicted, "predicted");
+    Objects.requireNonNull(holdoutPurchases, "holdoutPurchases");
+    Objects.requireNonNull(x, "x");
+    int n = predicted.length;
+    if (holdoutPurchases.length != n || x.length != n) {
+      throw new IllegalArgumentException("columns must have the same length, were predicted " + n
+          + ", holdoutPurchases " + holdoutPurchases.length + ", x " + x.length);
+    }
+    if (n == 0) {
+      throw new IllegalArgumentException("no customers to validate");
+    }
+    if (maxFrequency < 0) {
+      throw new IllegalArgumentException("maxFrequency must be >= 0, was " + maxFrequency);
+    }
+    for (int i = 0; i < n; i++) {
+      if (!(predicted[i] >= 0.0 && predicted[i] < Double.POSITIVE_INFINITY)) {
+        throw new IllegalArgumentException("predicted[" + i + "] must be finite and >= 0, was " + predicted[i]);
+      }
+      if (holdoutPurchases[i] < 0) {
+        throw new IllegalArgumentException("holdoutPurchases[" + i + "] must be >= 0, was " + holdoutPurchases[i]);
+      }
+      if (x[i] < 0) {
+        throw new IllegalArgumentException("x[" + i + "] must be >= 0, was " + x[i]);
+      }
+    }
+    return new HoldoutValidation(predicted.clone(), holdoutPurchases.clone(), x.clone(), maxFrequency);
+  }
+
+  /**
    * The last frequency bin (which holds every larger frequency).
    *
    * @return the last bin
