@@ -10,8 +10,9 @@ import java.util.function.IntConsumer;
 /**
  * How many threads a batch call may use, and the executor that runs the work beyond the calling thread's own share.
  * Batch calls that take a {@code Parallelism} ({@link CustomerSummaries#of(TransactionColumns, Parallelism)},
- * {@link RfmScorer#score(CustomerSummaries, int, Parallelism)}) split their work into at most {@link #threads()}
- * parts; the calling thread always works on parts itself, and hands the executor at most {@code threads - 1} tasks.
+ * {@link RfmScorer#score(CustomerSummaries, int, Parallelism)}, {@link SegmentMap#summarize(RfmScores, Parallelism)})
+ * split their work into at most {@link #threads()} parts; the calling thread always works on parts itself, and hands
+ * the executor at most {@code threads - 1} tasks.
  *
  * <p>Guarantees:
  * <ul>
@@ -32,7 +33,11 @@ import java.util.function.IntConsumer;
  * <pre>{@code
  * Parallelism two = Parallelism.of(ForkJoinPool.commonPool(), 2);
  * RfmScores scores = scorer.score(CustomerSummaries.of(columns, two), analysisDay, two);
+ * SegmentSummary segments = SegmentMap.rfGrid().summarize(scores, two);
  * }</pre>
+ *
+ * <p>Measured on this project's 2-core VM (JMH, {@code benchmarks/README.md}): the whole RFM pipeline over 1 million
+ * transactions took 11.4 to 11.8 ms on two threads against 14.5 to 15.9 ms on one.
  *
  * <p>Immutable and thread-safe; one instance may serve any number of concurrent calls.
  */
