@@ -73,7 +73,7 @@ public final class CustomerSummaries {
    * {@value #MIN_ROWS_PER_PART} rows per thread use fewer threads.
    *
    * <p>The days, orders and rows are those of {@link #of(TransactionColumns)} exactly. So are the monetary values
-   * with orders keys, with 2<sup>19</sup> customers or more, and on one thread, because each customer's amounts are
+   * with order keys, with 2<sup>19</sup> customers or more, and on one thread, because each customer's amounts are
    * then added in row order by one thread. Otherwise the rows are cut into consecutive parts, one per thread, each
    * part summed on its own and the parts' sums added in part order: a customer whose rows fall in two parts gets a
    * monetary value that may differ from the one-pass sum in its last bits (never when the amounts are whole numbers
