@@ -189,8 +189,13 @@ class ClvCommandTest {
   }
 
   private static Path donations() {
+    return donations("donations.csv");
+  }
+
+  /** A file of ../shared/data/donations-bgbb; the test is skipped when it is absent. */
+  private static Path donations(String file) {
     Path data = Path.of(System.getProperty("crmkit.data", "../../shared/data"));
-    Path path = data.resolve("donations-bgbb/donations.csv");
+    Path path = data.resolve("donations-bgbb").resolve(file);
     Assumptions.assumeTrue(Files.isRegularFile(path), "donations data not found under " + data.toAbsolutePath()
         + " (set -Dcrmkit.data): skipping");
     return path;
@@ -214,9 +219,7 @@ class ClvCommandTest {
 
   @Test
   void predictsBgBbWithRowNumbersForAFileOfPatterns() throws IOException {
-    Path params = dir.resolve("bgbb.json");
-    Files.writeString(params,
-        "{\"model\":\"bg-bb\",\"params\":{\"alpha\":1.204,\"beta\":0.750,\"gamma\":0.657,\"delta\":2.783}}");
+    Path params = bgBbParams();
     Path output = dir.resolve("predictions.csv");
     int status = run("clv", "predict", "--params", params.toString(), "--summary", donations().toString(),
         "--horizon", "5", "--output", output.toString());
@@ -234,9 +237,7 @@ class ClvCommandTest {
 
   @Test
   void predictsBgBbLifetimeValueAsExpectedSpendTimesDiscountedResidualPurchases() throws IOException {
-    Path params = dir.resolve("bgbb.json");
-    Files.writeString(params,
-        "{\"model\":\"bg-bb\",\"params\":{\"alpha\":1.204,\"beta\":0.750,\"gamma\":0.657,\"delta\":2.783}}");
+    Path params = bgBbParams();
     Path spendParams = dir.resolve("gg.json");
     Files.writeString(spendParams, "{\"model\":\"gamma-gamma\",\"params\":{\"p\":6.25,\"q\":3.74,"
         + "\"gamma\":15.44}}");
@@ -379,10 +380,7 @@ class ClvCommandTest {
   void validatesBgBbOnTheDonorsHoldoutOfFiveOpportunities() throws IOException {
     // BTYD's donation matrix: per pattern (x, t.x, n.cal = 6) the donors and their holdout repeat transactions over
     // the 5 holdout years; one row per donor here, each pattern's holdout total shared out as evenly as possible
-    Path data = Path.of(System.getProperty("crmkit.data", "../../shared/data"));
-    Path matrix = data.resolve("donations-bgbb/btyd/donations_btyd_rf_matrix.csv");
-    Assumptions.assumeTrue(Files.isRegularFile(matrix), "donations data not found under " + data.toAbsolutePath()
-        + " (set -Dcrmkit.data): skipping");
+    Path matrix = donations("btyd/donations_btyd_rf_matrix.csv");
     StringBuilder csv = new StringBuilder("frequency,recency,periods,frequency_holdout,duration_holdout\n");
     long[] donorsByX = new long[7];
     long[] holdoutByX = new long[7];
@@ -435,6 +433,7 @@ class ClvCommandTest {
         .isEqualTo(2);
   }
 
+  /** The BG/BB parameters Fader, Hardie and Shang (2010) publish for the donations, as a --params file. */
   private Path bgBbParams() throws IOException {
     Path params = dir.resolve("bgbb-params.json");
     Files.writeString(params,

@@ -41,17 +41,8 @@ class RfmScorerParallelTest {
 
   @Test
   void summariesScoreAlikeOnAnyNumberOfThreads() {
-    SplittableRandom random = new SplittableRandom(20261203L);
     int customers = 50_000;
-    TransactionColumns.Builder builder = TransactionColumns.builder(4 * customers);
-    for (int i = 0; i < 4 * customers; i++) {
-      int c = i < customers ? i : random.nextInt(customers);
-      boolean onlyReturns = c % 101 == 7; // excluded from the scores: no purchase
-      double amount = random.nextInt(1, 50_000) / 100.0;
-      builder.add("c" + c, 19_000 + random.nextInt(700), onlyReturns ? -amount : amount, null,
-          onlyReturns ? TransactionKind.RETURN : TransactionKind.SALE);
-    }
-    CustomerSummaries summaries = CustomerSummaries.of(builder.build());
+    CustomerSummaries summaries = summaries(20261203L, customers, 4, 101, 7);
     int day = 19_800;
     for (RfmScorer scorer : SCORERS) {
       RfmScores expected = scorer.score(summaries, day);
@@ -74,17 +65,8 @@ class RfmScorerParallelTest {
 
   @Test
   void segmentSummariesSumByRangesOfCustomers() {
-    SplittableRandom random = new SplittableRandom(20261205L);
     int customers = 70_000;
-    TransactionColumns.Builder builder = TransactionColumns.builder(3 * customers);
-    for (int i = 0; i < 3 * customers; i++) {
-      int c = i < customers ? i : random.nextInt(customers);
-      boolean onlyReturns = c % 89 == 3;
-      double amount = random.nextInt(1, 50_000) / 100.0;
-      builder.add("c" + c, 19_000 + random.nextInt(700), onlyReturns ? -amount : amount, null,
-          onlyReturns ? TransactionKind.RETURN : TransactionKind.SALE);
-    }
-    CustomerSummaries summaries = CustomerSummaries.of(builder.build());
+    CustomerSummaries summaries = summaries(20261205L, customers, 3, 89, 3);
     RfmScores scores = RfmScorer.of(RfmBinning.ntile(5)).score(summaries, 19_800);
     SegmentMap grid = SegmentMap.rfGrid();
     SegmentSummary expected = grid.summarize(scores);
@@ -186,6 +168,24 @@ class RfmScorerParallelTest {
         values.length], values, a, b, c, Parallelism.of(pool, 2)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("monetary[17001] must be a finite number, was NaN");
+  }
+
+  /**
+   * Summaries of {@code rowsPerCustomer * customers} rows with cents, every customer seen once in order first; the
+   * customers {@code c % returnsEvery == returnsAt} have only returns, so they are excluded from the scores.
+   */
+  private static CustomerSummaries summaries(long seed, int customers, int rowsPerCustomer, int returnsEvery,
+      int returnsAt) {
+    SplittableRandom random = new SplittableRandom(seed);
+    TransactionColumns.Builder builder = TransactionColumns.builder(rowsPerCustomer * customers);
+    for (int i = 0; i < rowsPerCustomer * customers; i++) {
+      int c = i < customers ? i : random.nextInt(customers);
+      boolean onlyReturns = c % returnsEvery == returnsAt;
+      double amount = random.nextInt(1, 50_000) / 100.0;
+      builder.add("c" + c, 19_000 + random.nextInt(700), onlyReturns ? -amount : amount, null,
+          onlyReturns ? TransactionKind.RETURN : TransactionKind.SALE);
+    }
+    return CustomerSummaries.of(builder.build());
   }
 
   private static void assertSameBins(RfmFit actual, RfmFit expected) {
