@@ -35,7 +35,8 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
 
   private final Object lock = new Object();
   private final HashMap<AgentId, AgentState> agents = new HashMap<>();
-  private final HashMap<LeadId, AgentId> owners = new HashMap<>();
+  /** Each owned lead's owner, by the owner's state: releasing a lead then needs no lookup of the agent. */
+  private final HashMap<LeadId, AgentState> owners = new HashMap<>();
   private final HashMap<String, ScopeState> scopes = new HashMap<>();
 
   private static final Reservation RESERVED = new Reservation(Reservation.Status.RESERVED, null, null);
@@ -77,9 +78,11 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
   private static final class AgentState {
     private static final int WINDOWS = 4;
     private final Windows windows;
+    final AgentId agent;
 
-    AgentState(Windows windows) {
+    AgentState(Windows windows, AgentId agent) {
       this.windows = windows;
+      this.agent = agent;
     }
 
     /** The kept instants, sorted, in {@code times[base..size)}; older ones are dropped by moving {@code base}. */
@@ -287,25 +290,59 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
   }
 
   /**
-   * What {@link #read} keeps in a batch per candidate: the agent's state and its counters in the batch's scope, so
-   * a batch reused for the same pool finds them without map lookups. Both are created once and never replaced.
+   * An agent's counters in one scope, and what {@link #read} keeps in a batch per candidate: a batch reused for the
+   * same pool finds the agent's state and scope counters here without map lookups, in one object. A batch without a
+   * scope gets a member of no scope, which no scope holds. Created once per agent and scope, never replaced.
    */
-  private record Handle(InMemoryAssignmentLedger ledger, AgentId agent, String scope, AgentState state,
-      long[] member) {}
+  private static final class Member {
+    final InMemoryAssignmentLedger ledger;
+    final AgentId agent;
+    final String scope;
+    final AgentState state;
+    long assigned;
+    long credits;
+    long lastEligibleStep = -1;
 
-  private static final class ScopeState {
-    long step;
-    final Map<AgentId, long[]> members = new HashMap<>();
-
-    long[] member(AgentId agent) {
-      return members.computeIfAbsent(agent, a -> new long[] {0, 0, -1});
+    Member(InMemoryAssignmentLedger ledger, AgentId agent, String scope, AgentState state) {
+      this.ledger = ledger;
+      this.agent = agent;
+      this.scope = scope;
+      this.state = state;
     }
+  }
+
+  private final class ScopeState {
+    private final String name;
+    long step;
+    final Map<AgentId, Member> members = new HashMap<>();
+
+    ScopeState(String name) {
+      this.name = name;
+    }
+
+    Member member(AgentId agent) {
+      Member m = members.get(agent);
+      if (m == null) {
+        m = new Member(InMemoryAssignmentLedger.this, agent, name, state(agent));
+        members.put(agent, m);
+      }
+      return m;
+    }
+  }
+
+  private ScopeState scope(String name) {
+    ScopeState scope = scopes.get(name);
+    if (scope == null) {
+      scope = new ScopeState(name);
+      scopes.put(name, scope);
+    }
+    return scope;
   }
 
   private AgentState state(AgentId agent) {
     AgentState state = agents.get(agent);
     if (state == null) {
-      state = new AgentState(windows);
+      state = new AgentState(windows, agent);
       agents.put(agent, state);
     }
     return state;
@@ -318,41 +355,43 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
     String scopeName = batch.scope();
     int windows = batch.windows();
     synchronized (lock) {
-      ScopeState scope = scopeName == null ? null : scopes.get(scopeName);
+      ScopeState scope = scopeName == null ? null : scope(scopeName);
       // Touch every candidate's state first, in a loop too small to wait on each miss: the loads of all candidates
       // are then in flight together. The agents of a rarely used pool are not in the caches, and the reading loop
       // below does enough per candidate that each one's misses would otherwise come one after another.
       long touched = 0;
       for (int i = 0; i < n; i++) {
-        if (batch.handle(i) instanceof Handle h) {
-          touched += h.state == null ? 0 : h.state.last;
-          touched += h.member == null ? 0 : h.member[0];
+        if (batch.handle(i) instanceof Member h) {
+          touched += h.state.last + h.assigned;
         }
       }
       this.touched = touched;
       for (int i = 0; i < n; i++) {
         AgentId agent = batch.agent(i);
-        Handle h = batch.handle(i) instanceof Handle mine && mine.ledger == this && mine.agent == agent
+        Member h = batch.handle(i) instanceof Member mine && mine.ledger == this && mine.agent == agent
             && mine.scope == scopeName ? mine : null;
-        if (h == null || h.state == null || scope != null && h.member == null) {
-          AgentState state = agents.get(agent);
-          long[] member = scope == null ? null : scope.members.get(agent);
-          h = state == null && member == null ? null : new Handle(this, agent, scopeName, state, member);
-          batch.setHandle(i, h);
+        if (h == null) {
+          h = attach(batch, i, agent, scope);
         }
-        if (h != null) {
-          if (h.state != null) {
-            h.state.read(now, batch.zone(i), windows, batch, i);
-          }
-          if (h.member != null) {
-            batch.setScopeCounters(i, h.member[0], h.member[1], h.member[2]);
-          }
+        h.state.read(now, batch.zone(i), windows, batch, i);
+        if (scope != null) {
+          batch.setScopeCounters(i, h.assigned, h.credits, h.lastEligibleStep);
         }
       }
       if (scope != null) {
         batch.setScopeStep(scope.step);
       }
     }
+  }
+
+  /**
+   * Finds the candidate's state and scope counters, creating them if new, and keeps them in the batch. Apart from
+   * {@link #read}: taken once per pool and agent, it stays out of the compiled reading loop.
+   */
+  private Member attach(CandidateCounters batch, int i, AgentId agent, ScopeState scope) {
+    Member h = scope == null ? new Member(this, agent, null, state(agent)) : scope.member(agent);
+    batch.setHandle(i, h);
+    return h;
   }
 
   @Override
@@ -367,7 +406,8 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
   @Override
   public Reservation reserve(ReservationRequest request) {
     synchronized (lock) {
-      return reserve(request, state(request.agent()), null);
+      return reserve(request, state(request.agent()),
+          request.scope() == null ? null : scope(request.scope()).member(request.agent()));
     }
   }
 
@@ -378,11 +418,10 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
   @Override
   public Reservation reserve(ReservationRequest request, CandidateCounters batch, int candidate) {
     Objects.requireNonNull(request, "request");
-    if (batch.handle(candidate) instanceof Handle h && h.ledger == this && h.agent.equals(request.agent())
-        && h.state != null && Objects.equals(h.scope, request.scope())
-        && (request.scope() == null || h.member != null)) {
+    if (batch.handle(candidate) instanceof Member h && h.ledger == this && h.agent.equals(request.agent())
+        && Objects.equals(h.scope, request.scope())) {
       synchronized (lock) {
-        return reserve(request, h.state, h.member);
+        return reserve(request, h.state, h.scope == null ? null : h);
       }
     }
     return reserve(request);
@@ -390,49 +429,51 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
 
   /**
    * Reserves under the lock for the agent whose state is given; {@code member} is its counters in the request's
-   * scope if known, or null to look them up.
+   * scope, null when the request has none.
    */
-  private Reservation reserve(ReservationRequest request, AgentState state, long[] member) {
+  private Reservation reserve(ReservationRequest request, AgentState state, Member member) {
+    long at = request.at().toEpochMilli();
     if (!request.force()) {
-      String cap = state.refusing(request.caps(), request.at().toEpochMilli(), request.zone());
+      String cap = state.refusing(request.caps(), at, request.zone());
       if (cap != null) {
-        return new Reservation(Reservation.Status.CAPPED, cap, owners.get(request.lead()));
+        return new Reservation(Reservation.Status.CAPPED, cap, agentOf(owners.get(request.lead())));
       }
     }
-    AgentId previous;
+    AgentState previous;
     if (request.reassign()) {
-      previous = owners.put(request.lead(), request.agent());
-      if (request.agent().equals(previous)) {
-        return new Reservation(Reservation.Status.RESERVED, null, previous);
+      previous = owners.put(request.lead(), state);
+      if (previous == state) {
+        return new Reservation(Reservation.Status.RESERVED, null, state.agent);
       }
     } else {
-      previous = owners.putIfAbsent(request.lead(), request.agent());
+      previous = owners.putIfAbsent(request.lead(), state);
       if (previous != null) {
-        return new Reservation(Reservation.Status.ALREADY_ASSIGNED, null, previous);
+        return new Reservation(Reservation.Status.ALREADY_ASSIGNED, null, previous.agent);
       }
     }
-    state.record(request.at().toEpochMilli());
+    state.record(at);
     if (previous != null) {
-      AgentState old = state(previous);
-      old.open = Math.max(0, old.open - 1);
+      previous.open = Math.max(0, previous.open - 1);
     }
-    if (request.scope() != null) {
-      (member != null ? member : scopes.computeIfAbsent(request.scope(), s -> new ScopeState())
-          .member(request.agent()))[0]++;
+    if (member != null) {
+      member.assigned++;
     }
-    return previous == null ? RESERVED : new Reservation(Reservation.Status.RESERVED, null, previous);
+    return previous == null ? RESERVED : new Reservation(Reservation.Status.RESERVED, null, previous.agent);
+  }
+
+  private static AgentId agentOf(AgentState state) {
+    return state == null ? null : state.agent;
   }
 
   @Override
   public boolean release(LeadId lead) {
     Objects.requireNonNull(lead, "lead");
     synchronized (lock) {
-      AgentId owner = owners.remove(lead);
+      AgentState owner = owners.remove(lead);
       if (owner == null) {
         return false;
       }
-      AgentState state = state(owner);
-      state.open = Math.max(0, state.open - 1);
+      owner.open = Math.max(0, owner.open - 1);
       return true;
     }
   }
@@ -440,7 +481,7 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
   @Override
   public Optional<AgentId> owner(LeadId lead) {
     synchronized (lock) {
-      return Optional.ofNullable(owners.get(lead));
+      return Optional.ofNullable(agentOf(owners.get(lead)));
     }
   }
 
@@ -448,8 +489,8 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
   public ScopeCounters scopeCounters(String scope, AgentId agent) {
     synchronized (lock) {
       ScopeState state = scopes.get(scope);
-      long[] m = state == null ? null : state.members.get(agent);
-      return m == null ? ScopeCounters.NONE : new ScopeCounters(m[0], m[1], m[2]);
+      Member m = state == null ? null : state.members.get(agent);
+      return m == null ? ScopeCounters.NONE : new ScopeCounters(m.assigned, m.credits, m.lastEligibleStep);
     }
   }
 
@@ -473,12 +514,12 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
       }
     }
     synchronized (lock) {
-      ScopeState state = scopes.computeIfAbsent(scope, s -> new ScopeState());
+      ScopeState state = scope(scope);
       long step = state.step;
       for (int i = 0; i < members.length; i++) {
-        long[] m = state.member(members[i]);
-        m[1] += credits[i];
-        m[2] = step;
+        Member m = state.member(members[i]);
+        m.credits += credits[i];
+        m.lastEligibleStep = step;
       }
       state.step = step + 1;
       return step;
