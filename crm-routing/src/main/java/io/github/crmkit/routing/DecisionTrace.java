@@ -62,7 +62,10 @@ public record DecisionTrace(String policyRevision, long seed, String ownerAffini
   public static final class TargetAttempt {
     private final String target;
     private final String strategy;
-    private final List<CandidateCheck> candidates;
+    /** The candidates, or null until first read in the engine's form (made from the member ids then). */
+    private List<CandidateCheck> candidates;
+    private final String[] members;
+    private final String[] excludedBy;
     private final String result;
     private final StrategyState state;
     private volatile String stateBefore;
@@ -81,22 +84,35 @@ public record DecisionTrace(String policyRevision, long seed, String ownerAffini
      */
     public TargetAttempt(String target, String strategy, List<CandidateCheck> candidates, String stateBefore,
         String stateAfter, String result) {
-      this(target, strategy, List.copyOf(candidates), stateBefore, stateAfter, null, result);
+      this(target, strategy, List.copyOf(candidates), null, null, stateBefore, stateAfter, null, result);
     }
 
-    /** The engine's form: candidates as given (an immutable list), states rendered on first read. */
-    static TargetAttempt lazy(String target, String strategy, List<CandidateCheck> candidates,
+    /**
+     * The engine's form: the candidates as the pool's member ids and each one's exclusion (the arrays are kept, not
+     * copied, and must not change afterwards), made into a list and the states rendered on first read.
+     */
+    static TargetAttempt lazy(String target, String strategy, String[] members, String[] excludedBy,
         StrategyState state, String result) {
-      return new TargetAttempt(target, strategy, candidates, null, null, state, result);
+      return new TargetAttempt(target, strategy, null, members, excludedBy, null, null, state, result);
     }
 
-    private TargetAttempt(String target, String strategy, List<CandidateCheck> candidates, String stateBefore,
-        String stateAfter, StrategyState state, String result) {
+    private TargetAttempt(String target, String strategy, List<CandidateCheck> candidates, String[] members,
+        String[] excludedBy, String stateBefore, String stateAfter, StrategyState state, String result) {
       this.target = Objects.requireNonNull(target, "target");
       this.strategy = strategy;
-      this.candidates = Objects.requireNonNull(candidates, "candidates");
-      this.stateBefore = stateBefore;
-      this.stateAfter = stateAfter;
+      if (candidates == null) {
+        Objects.requireNonNull(members, "candidates");
+        Objects.requireNonNull(excludedBy, "candidates");
+      }
+      this.candidates = candidates;
+      this.members = members;
+      this.excludedBy = excludedBy;
+      if (stateBefore != null) { // a volatile write is a full fence on most machines: the engine's form skips both
+        this.stateBefore = stateBefore;
+      }
+      if (stateAfter != null) {
+        this.stateAfter = stateAfter;
+      }
       this.state = state;
       this.result = Objects.requireNonNull(result, "result");
     }
@@ -125,7 +141,12 @@ public record DecisionTrace(String policyRevision, long seed, String ownerAffini
      * @return the candidates (immutable)
      */
     public List<CandidateCheck> candidates() {
-      return candidates;
+      List<CandidateCheck> list = candidates;
+      if (list == null) { // a racing reader may make its own: the list's fields are final, so either is complete
+        list = new CandidateCheckList(members, excludedBy);
+        candidates = list;
+      }
+      return list;
     }
 
     /**
@@ -168,19 +189,19 @@ public record DecisionTrace(String policyRevision, long seed, String ownerAffini
     @Override
     public boolean equals(Object o) {
       return o instanceof TargetAttempt t && target.equals(t.target) && Objects.equals(strategy, t.strategy)
-          && candidates.equals(t.candidates) && Objects.equals(stateBefore(), t.stateBefore())
+          && candidates().equals(t.candidates()) && Objects.equals(stateBefore(), t.stateBefore())
           && Objects.equals(stateAfter(), t.stateAfter()) && result.equals(t.result);
     }
 
     @Override
     public int hashCode() {
-      return Objects.hash(target, strategy, candidates, stateBefore(), stateAfter(), result);
+      return Objects.hash(target, strategy, candidates(), stateBefore(), stateAfter(), result);
     }
 
     /** Returns ids, codes and counters only. */
     @Override
     public String toString() {
-      return "TargetAttempt[target=" + target + ", strategy=" + strategy + ", candidates=" + candidates
+      return "TargetAttempt[target=" + target + ", strategy=" + strategy + ", candidates=" + candidates()
           + ", stateBefore=" + stateBefore() + ", stateAfter=" + stateAfter() + ", result=" + result + "]";
     }
   }

@@ -384,7 +384,7 @@ public final class RoutingEngine {
       affinity = ownerAffinity(lead, now, state, attempts);
       if (affinity.startsWith("assigned")) {
         String owner = affinity.substring("assigned:".length());
-        DecisionTrace trace = new DecisionTrace(policy.revision(), seed, affinity, List.of(), attempts);
+        DecisionTrace trace = trace(affinity, List.of(), attempts);
         return new RoutingDecision(lead.id(), Outcome.ASSIGNED, owner, "owner-affinity", null, now, trace);
       }
       if (affinity.equals("already-assigned")) {
@@ -395,7 +395,7 @@ public final class RoutingEngine {
     int matched = ruleFilter.firstMatch(facts);
     List<DecisionTrace.RuleCheck> checks = new RuleCheckList(ruleIds, ruleRoots, conditions, facts, matched);
     if (matched < 0) {
-      DecisionTrace trace = new DecisionTrace(policy.revision(), seed, affinity, checks, attempts);
+      DecisionTrace trace = trace(affinity, checks, attempts);
       return new RoutingDecision(lead.id(), Outcome.UNASSIGNED, null, null, "no-rule-matched", now, trace);
     }
     String ruleId = ruleIds[matched];
@@ -404,17 +404,17 @@ public final class RoutingEngine {
         case QUEUE -> {
           attempts.add(new DecisionTrace.TargetAttempt(target.label(), null, List.of(), null, null, "queued"));
           return new RoutingDecision(lead.id(), Outcome.QUEUED, target.ref(), ruleId, null, now,
-              new DecisionTrace(policy.revision(), seed, affinity, checks, attempts));
+              trace(affinity, checks, attempts));
         }
         case PUBLIC_POOL -> {
           attempts.add(new DecisionTrace.TargetAttempt(target.label(), null, List.of(), null, null, "pooled"));
           return new RoutingDecision(lead.id(), Outcome.POOLED, target.ref(), ruleId, null, now,
-              new DecisionTrace(policy.revision(), seed, affinity, checks, attempts));
+              trace(affinity, checks, attempts));
         }
         case UNASSIGNED -> {
           attempts.add(new DecisionTrace.TargetAttempt(target.label(), null, List.of(), null, null, "unassigned"));
           return new RoutingDecision(lead.id(), Outcome.UNASSIGNED, null, ruleId, target.ref(), now,
-              new DecisionTrace(policy.revision(), seed, affinity, checks, attempts));
+              trace(affinity, checks, attempts));
         }
         case AGENT -> {
           String result = tryAgent(lead, now, state, target.index(), target.label(), attempts);
@@ -445,8 +445,15 @@ public final class RoutingEngine {
         }
       }
     }
-    DecisionTrace trace = new DecisionTrace(policy.revision(), seed, affinity, checks, attempts);
+    DecisionTrace trace = trace(affinity, checks, attempts);
     return new RoutingDecision(lead.id(), Outcome.UNASSIGNED, null, ruleId, "no-eligible-candidate", now, trace);
+  }
+
+  /** The decision's trace; a single attempt is passed as an immutable list, which the trace keeps without copying. */
+  private DecisionTrace trace(String affinity, List<DecisionTrace.RuleCheck> checks,
+      List<DecisionTrace.TargetAttempt> attempts) {
+    return new DecisionTrace(policy.revision(), seed, affinity, checks,
+        attempts.size() == 1 ? List.of(attempts.get(0)) : attempts);
   }
 
   private RoutingDecision finish(Lead lead, Instant now, AssignmentLedger state, String result, String ruleId,
@@ -454,13 +461,13 @@ public final class RoutingEngine {
     if (result.startsWith("already-assigned")) {
       return alreadyAssigned(lead, now, state, affinity, checks, attempts, ruleId);
     }
-    DecisionTrace trace = new DecisionTrace(policy.revision(), seed, affinity, checks, attempts);
+    DecisionTrace trace = trace(affinity, checks, attempts);
     return new RoutingDecision(lead.id(), Outcome.ASSIGNED, result, ruleId, null, now, trace);
   }
 
   private RoutingDecision alreadyAssigned(Lead lead, Instant now, AssignmentLedger state, String affinity,
       List<DecisionTrace.RuleCheck> checks, List<DecisionTrace.TargetAttempt> attempts, String ruleId) {
-    DecisionTrace trace = new DecisionTrace(policy.revision(), seed, affinity, checks, attempts);
+    DecisionTrace trace = trace(affinity, checks, attempts);
     return new RoutingDecision(lead.id(), Outcome.UNASSIGNED, null, ruleId, "already-assigned", now, trace);
   }
 
@@ -539,11 +546,26 @@ public final class RoutingEngine {
     }
   }
 
+  /*
+   * A pool decision in phases, each its own method: the compiler then compiles each with its own inlining budget.
+   * As one method, the budget ran out before the capacity checks, the strategy and the reservation, which were
+   * then called rather than inlined, and the reservation request could no longer be scalar-replaced.
+   */
   private String tryPool(Lead lead, Instant now, AssignmentLedger state, CompiledPool pool, LeadFacts facts,
       List<DecisionTrace.TargetAttempt> attempts, String[] excluded, Scratch scratch) {
-    int n = pool.members.length;
-    int[] member = scratch.member; // the member index of each candidate read from the ledger
     CandidateCounters batch = scratch.batch(pool).request(now, pool.scope, pool.windows);
+    int m = collect(lead, now, pool, excluded, scratch.member, batch);
+    if (m > 0) {
+      state.read(batch);
+    }
+    int count = eligible(pool, excluded, scratch, batch, m);
+    return choose(lead, now, state, pool, facts, attempts, excluded, scratch, batch, m, count);
+  }
+
+  /** Adds the pool's members that pass the static filters, availability and plugin filters to the batch. */
+  private int collect(Lead lead, Instant now, CompiledPool pool, String[] excluded, int[] member,
+      CandidateCounters batch) {
+    int n = pool.members.length;
     for (int i = 0; i < n; i++) {
       int a = pool.members[i];
       String why = pool.staticExclusion[i];
@@ -555,13 +577,16 @@ public final class RoutingEngine {
       }
       excluded[i] = why;
       if (why == null) {
-        member[batch.add(agentIds[a], agentZones[a])] = i;
+        member[batch.add(agentIds[a], agentZones[a])] = i; // the member index of each candidate read
       }
     }
-    int m = batch.size();
-    if (m > 0) {
-      state.read(batch);
-    }
+    return batch.size();
+  }
+
+  /** Marks the capped candidates excluded; returns how many are eligible, listed in {@code scratch.eligible}. */
+  private static int eligible(CompiledPool pool, String[] excluded, Scratch scratch, CandidateCounters batch,
+      int m) {
+    int[] member = scratch.member;
     long[] free = scratch.free;
     int[] eligible = scratch.eligible; // candidate positions, ascending
     int count = 0;
@@ -575,6 +600,15 @@ public final class RoutingEngine {
         eligible[count++] = k;
       }
     }
+    return count;
+  }
+
+  /** Selects and reserves among the eligible candidates, and records the attempt. */
+  private String choose(Lead lead, Instant now, AssignmentLedger state, CompiledPool pool, LeadFacts facts,
+      List<DecisionTrace.TargetAttempt> attempts, String[] excluded, Scratch scratch, CandidateCounters batch,
+      int m, int count) {
+    int[] member = scratch.member;
+    int[] eligible = scratch.eligible;
     StrategyState chosenState = null;
     String result = "no-eligible-candidate";
     String chosen = null;
@@ -586,7 +620,7 @@ public final class RoutingEngine {
     long[] step = scratch.step;
     while (count > 0) {
       step[0] = -1;
-      int pick = select(pool, eligible, count, member, batch, free, facts, state, granted, step);
+      int pick = select(pool, eligible, count, member, batch, scratch.free, facts, state, granted, step);
       int i = member[pick];
       int a = pool.members[i];
       Reservation r = state.reserve(new ReservationRequest(lead.id(), agentIds[a], now, agentZones[a],
@@ -613,7 +647,7 @@ public final class RoutingEngine {
       count--;
     }
     attempts.add(DecisionTrace.TargetAttempt.lazy(pool.label, pool.strategyName,
-        new CandidateCheckList(pool.memberIds, excluded), chosenState, result));
+        pool.memberIds, excluded, chosenState, result));
     return chosen;
   }
 
@@ -641,10 +675,13 @@ public final class RoutingEngine {
     /** The pool's own batch, so that the ledger's per-candidate handles stay valid from one decision to the next. */
     CandidateCounters batch(CompiledPool pool) {
       CandidateCounters batch = batches[pool.index];
-      if (batch == null) {
-        batch = new CandidateCounters(pool.members.length);
-        batches[pool.index] = batch;
-      }
+      return batch != null ? batch : newBatch(pool);
+    }
+
+    /** Apart, so that the compiler keeps this rare path out of the decision's compiled code. */
+    private CandidateCounters newBatch(CompiledPool pool) {
+      CandidateCounters batch = new CandidateCounters(pool.members.length);
+      batches[pool.index] = batch;
       return batch;
     }
   }
