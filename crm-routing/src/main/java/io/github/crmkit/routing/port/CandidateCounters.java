@@ -42,16 +42,24 @@ public final class CandidateCounters {
   private long atEpochMilli;
   private String scope;
   private int windows = ALL_WINDOWS;
-  private int[] day;
-  private int[] week;
-  private int[] month;
-  private int[] rolling30Days;
-  private int[] open;
-  private long[] lastAssigned;
-  private long[] total;
-  private long[] scopeAssigned;
-  private long[] scopeCredits;
-  private long[] scopeLastEligibleStep;
+  /*
+   * A candidate's counters side by side, INTS ints and LONGS longs from its index times that, rather than one array
+   * per counter: adding, setting and reading a candidate then touches two arrays and a cache line or two of each.
+   */
+  private static final int INTS = 5;
+  private static final int DAY_AT = 0;
+  private static final int WEEK_AT = 1;
+  private static final int MONTH_AT = 2;
+  private static final int ROLLING_AT = 3;
+  private static final int OPEN_AT = 4;
+  private static final int LONGS = 5;
+  private static final int LAST_AT = 0;
+  private static final int TOTAL_AT = 1;
+  private static final int SCOPE_ASSIGNED_AT = 2;
+  private static final int SCOPE_CREDITS_AT = 3;
+  private static final int SCOPE_STEP_AT = 4;
+  private int[] ints;
+  private long[] longs;
   private long scopeStep;
 
   /**
@@ -72,31 +80,15 @@ public final class CandidateCounters {
       agents = new AgentId[n];
       zones = new ZoneId[n];
       handles = new Object[n];
-      day = new int[n];
-      week = new int[n];
-      month = new int[n];
-      rolling30Days = new int[n];
-      open = new int[n];
-      lastAssigned = new long[n];
-      total = new long[n];
-      scopeAssigned = new long[n];
-      scopeCredits = new long[n];
-      scopeLastEligibleStep = new long[n];
+      ints = new int[n * INTS];
+      longs = new long[n * LONGS];
       return;
     }
     agents = Arrays.copyOf(agents, n);
     zones = Arrays.copyOf(zones, n);
     handles = Arrays.copyOf(handles, n);
-    day = Arrays.copyOf(day, n);
-    week = Arrays.copyOf(week, n);
-    month = Arrays.copyOf(month, n);
-    rolling30Days = Arrays.copyOf(rolling30Days, n);
-    open = Arrays.copyOf(open, n);
-    lastAssigned = Arrays.copyOf(lastAssigned, n);
-    total = Arrays.copyOf(total, n);
-    scopeAssigned = Arrays.copyOf(scopeAssigned, n);
-    scopeCredits = Arrays.copyOf(scopeCredits, n);
-    scopeLastEligibleStep = Arrays.copyOf(scopeLastEligibleStep, n);
+    ints = Arrays.copyOf(ints, n * INTS);
+    longs = Arrays.copyOf(longs, n * LONGS);
   }
 
   /**
@@ -165,16 +157,18 @@ public final class CandidateCounters {
     if (zones[i] != zone) {
       zones[i] = zone;
     }
-    day[i] = 0;
-    week[i] = 0;
-    month[i] = 0;
-    rolling30Days[i] = 0;
-    open[i] = 0;
-    lastAssigned[i] = NEVER;
-    total[i] = 0;
-    scopeAssigned[i] = 0;
-    scopeCredits[i] = 0;
-    scopeLastEligibleStep[i] = -1;
+    int c = i * INTS;
+    ints[c + DAY_AT] = 0;
+    ints[c + WEEK_AT] = 0;
+    ints[c + MONTH_AT] = 0;
+    ints[c + ROLLING_AT] = 0;
+    ints[c + OPEN_AT] = 0;
+    int l = i * LONGS;
+    longs[l + LAST_AT] = NEVER;
+    longs[l + TOTAL_AT] = 0;
+    longs[l + SCOPE_ASSIGNED_AT] = 0;
+    longs[l + SCOPE_CREDITS_AT] = 0;
+    longs[l + SCOPE_STEP_AT] = -1;
     return i;
   }
 
@@ -290,13 +284,15 @@ public final class CandidateCounters {
       long lastAssignedEpochMilli, long total) {
     check(i);
     notNegative(day | week | month | rolling30Days | open | total, "counts");
-    this.day[i] = day;
-    this.week[i] = week;
-    this.month[i] = month;
-    this.rolling30Days[i] = rolling30Days;
-    this.open[i] = open;
-    this.lastAssigned[i] = lastAssignedEpochMilli;
-    this.total[i] = total;
+    int c = i * INTS;
+    ints[c + DAY_AT] = day;
+    ints[c + WEEK_AT] = week;
+    ints[c + MONTH_AT] = month;
+    ints[c + ROLLING_AT] = rolling30Days;
+    ints[c + OPEN_AT] = open;
+    int l = i * LONGS;
+    longs[l + LAST_AT] = lastAssignedEpochMilli;
+    longs[l + TOTAL_AT] = total;
   }
 
   /**
@@ -326,9 +322,10 @@ public final class CandidateCounters {
       throw new IllegalArgumentException("CandidateCounters.lastEligibleStep must be -1 or more, was "
           + lastEligibleStep);
     }
-    scopeAssigned[i] = assigned;
-    scopeCredits[i] = credits;
-    scopeLastEligibleStep[i] = lastEligibleStep;
+    int l = i * LONGS;
+    longs[l + SCOPE_ASSIGNED_AT] = assigned;
+    longs[l + SCOPE_CREDITS_AT] = credits;
+    longs[l + SCOPE_STEP_AT] = lastEligibleStep;
   }
 
   /**
@@ -350,7 +347,7 @@ public final class CandidateCounters {
    */
   public int day(int i) {
     check(i);
-    return day[i];
+    return ints[i * INTS + DAY_AT];
   }
 
   /**
@@ -361,7 +358,7 @@ public final class CandidateCounters {
    */
   public int week(int i) {
     check(i);
-    return week[i];
+    return ints[i * INTS + WEEK_AT];
   }
 
   /**
@@ -372,7 +369,7 @@ public final class CandidateCounters {
    */
   public int month(int i) {
     check(i);
-    return month[i];
+    return ints[i * INTS + MONTH_AT];
   }
 
   /**
@@ -383,7 +380,7 @@ public final class CandidateCounters {
    */
   public int rolling30Days(int i) {
     check(i);
-    return rolling30Days[i];
+    return ints[i * INTS + ROLLING_AT];
   }
 
   /**
@@ -394,7 +391,7 @@ public final class CandidateCounters {
    */
   public int open(int i) {
     check(i);
-    return open[i];
+    return ints[i * INTS + OPEN_AT];
   }
 
   /**
@@ -405,7 +402,7 @@ public final class CandidateCounters {
    */
   public long lastAssignedEpochMilli(int i) {
     check(i);
-    return lastAssigned[i];
+    return longs[i * LONGS + LAST_AT];
   }
 
   /**
@@ -416,7 +413,7 @@ public final class CandidateCounters {
    */
   public long total(int i) {
     check(i);
-    return total[i];
+    return longs[i * LONGS + TOTAL_AT];
   }
 
   /**
@@ -427,7 +424,7 @@ public final class CandidateCounters {
    */
   public long scopeAssigned(int i) {
     check(i);
-    return scopeAssigned[i];
+    return longs[i * LONGS + SCOPE_ASSIGNED_AT];
   }
 
   /**
@@ -438,7 +435,7 @@ public final class CandidateCounters {
    */
   public long scopeCredits(int i) {
     check(i);
-    return scopeCredits[i];
+    return longs[i * LONGS + SCOPE_CREDITS_AT];
   }
 
   /**
@@ -449,7 +446,7 @@ public final class CandidateCounters {
    */
   public long scopeLastEligibleStep(int i) {
     check(i);
-    return scopeLastEligibleStep[i];
+    return longs[i * LONGS + SCOPE_STEP_AT];
   }
 
   /**
@@ -469,8 +466,9 @@ public final class CandidateCounters {
    */
   public AgentCounters counters(int i) {
     check(i);
-    return new AgentCounters(day[i], week[i], month[i], rolling30Days[i], open[i],
-        lastAssigned[i] == NEVER ? null : Instant.ofEpochMilli(lastAssigned[i]), total[i]);
+    long last = lastAssignedEpochMilli(i);
+    return new AgentCounters(day(i), week(i), month(i), rolling30Days(i), open(i),
+        last == NEVER ? null : Instant.ofEpochMilli(last), total(i));
   }
 
   /**
@@ -481,7 +479,7 @@ public final class CandidateCounters {
    */
   public ScopeCounters scopeCounters(int i) {
     check(i);
-    return new ScopeCounters(scopeAssigned[i], scopeCredits[i], scopeLastEligibleStep[i]);
+    return new ScopeCounters(scopeAssigned(i), scopeCredits(i), scopeLastEligibleStep(i));
   }
 
   /** Returns the size and scope, never personal data. */
