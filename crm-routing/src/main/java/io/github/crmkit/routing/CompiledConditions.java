@@ -504,10 +504,11 @@ final class CompiledConditions {
      * The first rule whose condition holds for the lead, or -1.
      *
      * @param f the lead's facts
+     * @param candidates a working array of at least as many words as the rules need
      * @return the rule's index
      */
-    int firstMatch(LeadFacts f) {
-      long[] candidates = all.clone();
+    int firstMatch(LeadFacts f, long[] candidates) {
+      System.arraycopy(all, 0, candidates, 0, words);
       for (int i = 0; i < stringSlots.length; i++) {
         Object v = f.objects[stringSlots[i]];
         long[] pass = v == null ? stringMissing[i] : stringPass.get(i).get(v);

@@ -201,7 +201,8 @@ public final class RoutingEngine {
     }
     int scratchSize = largest;
     int poolCount = pools.length + territoryPools.length;
-    scratches = ThreadLocal.withInitial(() -> new Scratch(scratchSize, poolCount));
+    int ruleWords = (ruleIds.length + 63) >>> 6;
+    scratches = ThreadLocal.withInitial(() -> new Scratch(scratchSize, poolCount, ruleWords));
     chains = new CompiledTarget[rules][];
     for (int r = 0; r < rules; r++) {
       RuleEntry rule = policy.rules().get(r);
@@ -378,7 +379,21 @@ public final class RoutingEngine {
   }
 
   private RoutingDecision decide(Lead lead, Instant now, AssignmentLedger state) {
-    List<DecisionTrace.TargetAttempt> attempts = new ArrayList<>(2);
+    Scratch scratch = scratches.get();
+    if (scratch.busy) { // re-entered: a plugin routing from inside a decision
+      scratch = new Scratch(scratch.member.length, scratch.batches.length, scratch.ruleWords.length);
+    }
+    scratch.busy = true;
+    try {
+      return decide(lead, now, state, scratch);
+    } finally {
+      scratch.busy = false;
+    }
+  }
+
+  private RoutingDecision decide(Lead lead, Instant now, AssignmentLedger state, Scratch scratch) {
+    List<DecisionTrace.TargetAttempt> attempts = scratch.attempts; // the trace copies what it keeps
+    attempts.clear();
     String affinity = "off";
     if (policy.ownerAffinity()) {
       affinity = ownerAffinity(lead, now, state, attempts);
@@ -392,7 +407,7 @@ public final class RoutingEngine {
       }
     }
     LeadFacts facts = new LeadFacts(lead, conditions, territories);
-    int matched = ruleFilter.firstMatch(facts);
+    int matched = ruleFilter.firstMatch(facts, scratch.ruleWords);
     List<DecisionTrace.RuleCheck> checks = new RuleCheckList(ruleIds, ruleRoots, conditions, facts, matched);
     if (matched < 0) {
       DecisionTrace trace = trace(affinity, checks, attempts);
@@ -431,14 +446,14 @@ public final class RoutingEngine {
             attempts.add(new DecisionTrace.TargetAttempt(target.label(), null, List.of(), null, null,
                 target.ref().equals("parent") ? "no-parent-territory" : "no-territory"));
           } else {
-            String result = tryPool(lead, now, state, territoryPools[t], facts, attempts);
+            String result = tryPool(lead, now, state, territoryPools[t], facts, attempts, scratch);
             if (result != null) {
               return finish(lead, now, state, result, ruleId, affinity, checks, attempts);
             }
           }
         }
         default -> {
-          String result = tryPool(lead, now, state, pools[target.index()], facts, attempts);
+          String result = tryPool(lead, now, state, pools[target.index()], facts, attempts, scratch);
           if (result != null) {
             return finish(lead, now, state, result, ruleId, affinity, checks, attempts);
           }
@@ -531,19 +546,12 @@ public final class RoutingEngine {
 
   /** Tries a pool: returns the chosen agent's id, "already-assigned" if the lead is owned, or null. */
   private String tryPool(Lead lead, Instant now, AssignmentLedger state, CompiledPool pool, LeadFacts facts,
-      List<DecisionTrace.TargetAttempt> attempts) {
+      List<DecisionTrace.TargetAttempt> attempts, Scratch scratch) {
     int n = pool.members.length;
-    String[] excluded = new String[n];
-    Scratch scratch = scratches.get();
-    if (scratch.busy || scratch.member.length < n) { // re-entered from a plugin, or a bigger pool than planned
-      scratch = new Scratch(n, pools.length + territoryPools.length);
+    if (scratch.member.length < n) { // a bigger pool than planned
+      scratch = new Scratch(n, scratch.batches.length, scratch.ruleWords.length);
     }
-    scratch.busy = true;
-    try {
-      return tryPool(lead, now, state, pool, facts, attempts, excluded, scratch);
-    } finally {
-      scratch.busy = false;
-    }
+    return tryPool(lead, now, state, pool, facts, attempts, new String[n], scratch);
   }
 
   /*
@@ -652,8 +660,8 @@ public final class RoutingEngine {
   }
 
   /**
-   * Per-thread working arrays of pool decisions, so that a decision allocates only what its trace keeps. Sized for
-   * the largest pool; a decision that finds it in use (a plugin routing from inside a decision) takes a new one.
+   * Per-thread working arrays of decisions, so that a decision allocates only what its trace keeps. Sized for the
+   * largest pool; a decision that finds it in use (a plugin routing from inside a decision) takes a new one.
    */
   private static final class Scratch {
     final CandidateCounters[] batches;
@@ -662,9 +670,12 @@ public final class RoutingEngine {
     final int[] eligible;
     final long[] granted;
     final long[] step = new long[1];
+    final long[] ruleWords;
+    final ArrayList<DecisionTrace.TargetAttempt> attempts = new ArrayList<>(4);
     boolean busy;
 
-    Scratch(int size, int pools) {
+    Scratch(int size, int pools, int ruleWords) {
+      this.ruleWords = new long[ruleWords];
       batches = new CandidateCounters[pools];
       member = new int[size];
       free = new long[size];
