@@ -63,6 +63,7 @@ final class CompiledConditions {
   private int childCount;
 
   final boolean[] usedSlots;
+  private final int slotCount;
   final String[] attributeNames;
   final ZoneId[] zones;
   final ZoneRules[] zoneRules;
@@ -92,6 +93,11 @@ final class CompiledConditions {
       zoneIndex.put(zones[i], i);
     }
     this.usedSlots = used;
+    int last = used.length - 1;
+    while (attributeNames.length == 0 && last >= 0 && !used[last]) {
+      last--;
+    }
+    this.slotCount = last + 1;
   }
 
   /** Compiles a set of conditions; returns the compiled form and writes each root's node index into roots. */
@@ -131,8 +137,12 @@ final class CompiledConditions {
     }
   }
 
+  /**
+   * The length of a lead's fact arrays: up to the last slot a condition reads (every attribute's, when there are
+   * attributes). Slots past it are never read, so a lead's facts need not hold them.
+   */
   int slotCount() {
-    return usedSlots.length;
+    return slotCount;
   }
 
   boolean usesTerritory() {
