@@ -9,25 +9,49 @@ import java.time.zone.ZoneRules;
  * The fields of one lead that a compiled policy reads, extracted once per decision into slots, so that conditions
  * are evaluated over arrays: strings and sets in {@link #objects}, numbers in {@link #numbers} (NaN when missing).
  *
- * <p>Not thread-safe: one instance per decision.
+ * <p>Not thread-safe. An engine loads each decision's lead into its thread's instance ({@link #load}); the facts
+ * are then valid until the next load.
  */
 final class LeadFacts {
   private static final int[] NO_ZONES = new int[0];
 
-  final Lead lead;
+  Lead lead;
   final Object[] objects;
   final double[] numbers;
   private final int[] localHour;
   private final int[] localDay;
+  private final CompiledConditions conditions;
   private final TerritoryIndex territories;
   private int territory = -2;
 
-  LeadFacts(Lead lead, CompiledConditions conditions, TerritoryIndex territories) {
-    this.lead = lead;
+  /** Empty facts, for {@link #load}. */
+  LeadFacts(CompiledConditions conditions, TerritoryIndex territories) {
+    this.conditions = conditions;
     this.territories = territories;
     int slots = conditions.slotCount();
     objects = new Object[slots];
     numbers = new double[slots];
+    int zones = conditions.zones.length;
+    localHour = zones == 0 ? NO_ZONES : new int[zones];
+    localDay = zones == 0 ? NO_ZONES : new int[zones];
+  }
+
+  /** The facts of one lead. */
+  LeadFacts(Lead lead, CompiledConditions conditions, TerritoryIndex territories) {
+    this(conditions, territories);
+    load(lead);
+  }
+
+  /**
+   * Replaces the facts with those of {@code lead}: every slot a condition reads is written, so nothing of the
+   * previous lead remains.
+   *
+   * @param lead the lead
+   * @return these facts
+   */
+  LeadFacts load(Lead lead) {
+    this.lead = lead;
+    this.territory = -2;
     boolean[] used = conditions.usedSlots;
     if (used[0]) {
       objects[0] = lead.sourceChannel();
@@ -94,9 +118,7 @@ final class LeadFacts {
         }
       }
     }
-    int zones = conditions.zones.length;
-    localHour = zones == 0 ? NO_ZONES : new int[zones];
-    localDay = zones == 0 ? NO_ZONES : new int[zones];
+    int zones = localHour.length;
     long epochSecond = lead.receivedAt().getEpochSecond();
     for (int z = 0; z < zones; z++) {
       ZoneRules rules = conditions.zoneRules[z];
@@ -105,6 +127,7 @@ final class LeadFacts {
       // 1970-01-01 was a Thursday: ISO day 4, index 3 counting Monday as 0
       localDay[z] = (int) Math.floorMod(Math.floorDiv(local, 86_400L) + 3, 7L);
     }
+    return this;
   }
 
   int hour(int zone) {

@@ -406,9 +406,13 @@ public final class RoutingEngine {
         return alreadyAssigned(lead, now, state, affinity, List.of(), attempts, null);
       }
     }
-    LeadFacts facts = new LeadFacts(lead, conditions, territories);
+    if (scratch.facts == null) {
+      scratch.facts = new LeadFacts(conditions, territories);
+    }
+    LeadFacts facts = scratch.facts.load(lead);
     int matched = ruleFilter.firstMatch(facts, scratch.ruleWords);
-    List<DecisionTrace.RuleCheck> checks = new RuleCheckList(ruleIds, ruleRoots, conditions, facts, matched);
+    List<DecisionTrace.RuleCheck> checks = new RuleCheckList(ruleIds, ruleRoots, conditions, territories, lead,
+        matched);
     if (matched < 0) {
       DecisionTrace trace = trace(affinity, checks, attempts);
       return new RoutingDecision(lead.id(), Outcome.UNASSIGNED, null, null, "no-rule-matched", now, trace);
@@ -672,6 +676,8 @@ public final class RoutingEngine {
     final long[] step = new long[1];
     final long[] ruleWords;
     final ArrayList<DecisionTrace.TargetAttempt> attempts = new ArrayList<>(4);
+    /** The decision's lead facts, loaded anew by each decision. */
+    LeadFacts facts;
     boolean busy;
 
     Scratch(int size, int pools, int ruleWords) {

@@ -1,5 +1,6 @@
 package io.github.crmkit.routing;
 
+import io.github.crmkit.model.Lead;
 import java.util.AbstractList;
 import java.util.RandomAccess;
 
@@ -15,17 +16,31 @@ final class RuleCheckList extends AbstractList<DecisionTrace.RuleCheck> implemen
   private final String[] ruleIds;
   private final int[] roots;
   private final CompiledConditions conditions;
-  private final LeadFacts facts;
+  private final TerritoryIndex territories;
+  private final Lead lead;
   private final int matched;
   private final int size;
+  /** The lead's facts, extracted again on the first read: the decision's own were its thread's, reused since. */
+  private volatile LeadFacts facts;
 
-  RuleCheckList(String[] ruleIds, int[] roots, CompiledConditions conditions, LeadFacts facts, int matched) {
+  RuleCheckList(String[] ruleIds, int[] roots, CompiledConditions conditions, TerritoryIndex territories, Lead lead,
+      int matched) {
     this.ruleIds = ruleIds;
     this.roots = roots;
     this.conditions = conditions;
-    this.facts = facts;
+    this.territories = territories;
+    this.lead = lead;
     this.matched = matched;
     this.size = matched < 0 ? ruleIds.length : matched + 1;
+  }
+
+  private LeadFacts facts() {
+    LeadFacts f = facts;
+    if (f == null) { // racing readers may each extract them: the same facts of the same immutable lead
+      f = new LeadFacts(lead, conditions, territories);
+      facts = f;
+    }
+    return f;
   }
 
   @Override
@@ -36,7 +51,7 @@ final class RuleCheckList extends AbstractList<DecisionTrace.RuleCheck> implemen
     if (index == matched) {
       return new DecisionTrace.RuleCheck(ruleIds[index], true, null, null);
     }
-    int node = conditions.evalFail(roots[index], facts);
+    int node = conditions.evalFail(roots[index], facts());
     if (node < 0) { // only a plugin operator that is not a pure function of the lead gets here
       return new DecisionTrace.RuleCheck(ruleIds[index], false, conditions.path(roots[index]),
           "failed when decided, holds when re-evaluated: an operator is not a pure function of the lead");

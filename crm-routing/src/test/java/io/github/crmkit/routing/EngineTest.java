@@ -68,6 +68,32 @@ class EngineTest {
   }
 
   @Test
+  void aTraceReadAfterLaterDecisionsStillExplainsItsOwnLead() {
+    // the engine reuses its thread's working facts from one decision to the next; a trace must not see them change
+    RoutingPolicy policy = RoutingPolicy.of("traces-1", List.of(PoolDefinition.of("p", "round-robin", List.of("a"))),
+        List.of(new RuleEntry("warm-de", Condition.and(Condition.of("rating", "=", "WARM"),
+                Condition.of("countryCode", "=", "DE")), Target.pool("p"), List.of()),
+            new RuleEntry("big", Condition.of("score", ">=", 80L), Target.pool("p"), List.of()),
+            new RuleEntry("rest", null, Target.pool("p"), List.of())));
+    RoutingEngine engine = RoutingEngine.builder().policy(policy).directory(Fixtures.directory(agent("a", 1)))
+        .ledger(new InMemoryAssignmentLedger()).build();
+    RoutingDecision first = engine.route(lead("T-1").rating(LeadRating.HOT).countryCode("DE").score(10).build(), T0);
+    RoutingDecision second = engine.route(lead("T-2").rating(LeadRating.WARM).countryCode("FR").score(95).build(),
+        T0);
+    RoutingDecision third = engine.route(lead("T-3").rating(LeadRating.WARM).countryCode("DE").build(), T0);
+    assertThat(third.ruleId()).isEqualTo("warm-de");
+    assertThat(first.ruleId()).isEqualTo("rest");
+    assertThat(first.trace().rules()).containsExactly(
+        new DecisionTrace.RuleCheck("warm-de", false, "$.rules[0].when.args[0]", "rating = WARM"),
+        new DecisionTrace.RuleCheck("big", false, "$.rules[1].when", "score >= 80"),
+        new DecisionTrace.RuleCheck("rest", true, null, null));
+    assertThat(second.ruleId()).isEqualTo("big");
+    assertThat(second.trace().rules()).containsExactly(
+        new DecisionTrace.RuleCheck("warm-de", false, "$.rules[0].when.args[1]", "countryCode = DE"),
+        new DecisionTrace.RuleCheck("big", true, null, null));
+  }
+
+  @Test
   void aLeadNobodyCanTakeIsNeverLost() {
     RoutingPolicy policy = RoutingPolicy.of("p", List.of(new PoolDefinition("p", List.of("a"), null, "round-robin",
         null, null, false, 0, null, Capacity.builder().maxPerDay(0).build(), null, null)),
