@@ -365,6 +365,14 @@ final class CompiledConditions {
     private final double[][] numberPoints;
     private final long[][][] numberPass;
     private final long[][] numberMissing;
+    /** Per number table whose points are all whole numbers in a short span: the region of each whole number. */
+    private final int[][] numberRegionOfWhole;
+    private final int[] numberWholeFrom;
+    /**
+     * Per rule, whether every conjunct of its condition is decided by the tables: a rule that survives their
+     * intersection then holds without being evaluated.
+     */
+    private final boolean[] decided;
 
     RuleFilter(int[] roots) {
       this.roots = roots;
@@ -377,10 +385,14 @@ final class CompiledConditions {
       // per indexable slot, per rule, the conjuncts on it
       Map<Integer, List<int[]>> stringConjuncts = new java.util.TreeMap<>();
       Map<Integer, List<int[]>> numberConjuncts = new java.util.TreeMap<>();
+      int[] undecided = new int[rules]; // per rule, its conjuncts that no table decides
       for (int r = 0; r < rules; r++) {
         List<Integer> conjuncts = new ArrayList<>();
         conjuncts(roots[r], conjuncts);
         for (int n : conjuncts) {
+          if (kind[n] != ALWAYS) {
+            undecided[r]++;
+          }
           if (stringIndexable(n)) {
             stringConjuncts.computeIfAbsent(slot[n], s -> new ArrayList<>()).add(new int[] {r, n});
           } else if (numberIndexable(n)) {
@@ -413,6 +425,9 @@ final class CompiledConditions {
         Map<String, long[]> pass = new java.util.HashMap<>();
         for (String v : values) {
           pass.put(v, passing(list, n -> testString(n, v)));
+        }
+        for (int[] rn : list) {
+          undecided[rn[0]]--;
         }
         sSlots.add(e.getKey());
         sPass.add(pass);
@@ -460,11 +475,53 @@ final class CompiledConditions {
         nPoints.add(p);
         nPass.add(pass);
         nMissing.add(passing(list, n -> testNumber(n, Double.NaN)));
+        for (int[] rn : list) {
+          undecided[rn[0]]--;
+        }
       }
       numberSlots = nSlots.stream().mapToInt(Integer::intValue).toArray();
       numberPoints = nPoints.toArray(new double[0][]);
       numberPass = nPass.toArray(new long[0][][]);
       numberMissing = nMissing.toArray(new long[0][]);
+      numberRegionOfWhole = new int[numberPoints.length][];
+      numberWholeFrom = new int[numberPoints.length];
+      for (int i = 0; i < numberPoints.length; i++) {
+        wholeRegions(i);
+      }
+      decided = new boolean[rules];
+      for (int r = 0; r < rules; r++) {
+        decided[r] = undecided[r] == 0;
+      }
+    }
+
+    /**
+     * When every point of number table {@code i} is a whole number and they span at most 4,096, tabulates the
+     * region of each whole number from the first point to the last, so that a whole-number value (a score, most
+     * often) finds its region without a binary search.
+     */
+    private void wholeRegions(int i) {
+      double[] p = numberPoints[i];
+      if (p.length == 0 || p[p.length - 1] - p[0] > 4096) {
+        return;
+      }
+      for (double v : p) {
+        if (v != Math.rint(v)) {
+          return;
+        }
+      }
+      int from = (int) p[0];
+      int[] regions = new int[(int) p[p.length - 1] - from + 1];
+      for (int k = 0; k < regions.length; k++) {
+        regions[k] = region(p, from + k);
+      }
+      numberRegionOfWhole[i] = regions;
+      numberWholeFrom[i] = from;
+    }
+
+    /** The region of {@code v} among the points: odd regions are the points, even ones the intervals around them. */
+    private static int region(double[] points, double v) {
+      int at = Arrays.binarySearch(points, v);
+      return at >= 0 ? 2 * at + 1 : 2 * (-at - 1);
     }
 
     /** A value of region {@code j}: odd regions are the points, even ones the open intervals around them. */
@@ -525,13 +582,15 @@ final class CompiledConditions {
         and(candidates, pass == null ? stringOther[i] : pass);
       }
       for (int i = 0; i < numberSlots.length; i++) {
-        double v = f.numbers[numberSlots[i]];
+        double v = f.numbers[numberSlots[i]]; // never -0.0: the facts hold it as 0.0
         long[] pass;
         if (Double.isNaN(v)) {
           pass = numberMissing[i];
         } else {
-          int at = Arrays.binarySearch(numberPoints[i], v);
-          pass = numberPass[i][at >= 0 ? 2 * at + 1 : 2 * (-at - 1)];
+          int[] whole = numberRegionOfWhole[i];
+          int k = (int) v - numberWholeFrom[i];
+          pass = numberPass[i][whole != null && k >= 0 && k < whole.length && k + numberWholeFrom[i] == v
+              ? whole[k] : region(numberPoints[i], v)];
         }
         and(candidates, pass);
       }
@@ -539,7 +598,7 @@ final class CompiledConditions {
         long bits = candidates[w];
         while (bits != 0) {
           int r = (w << 6) + Long.numberOfTrailingZeros(bits);
-          if (evalFail(roots[r], f) < 0) {
+          if (decided[r] || evalFail(roots[r], f) < 0) {
             return r;
           }
           bits &= bits - 1;

@@ -85,7 +85,7 @@ final class LeadFacts {
     }
     if (used[9]) {
       var score = lead.score();
-      numbers[9] = score.isPresent() ? score.getAsDouble() : Double.NaN;
+      numbers[9] = score.isPresent() ? score.getAsDouble() + 0.0 : Double.NaN; // -0.0 as 0.0
     }
     if (used[10]) {
       objects[10] = lead.productInterests();
@@ -113,7 +113,7 @@ final class LeadFacts {
           if (value.type() == AttributeValue.Type.LONG) {
             numbers[slot] = value.asLong();
           } else if (value.type() == AttributeValue.Type.DECIMAL) {
-            numbers[slot] = value.asDecimal().doubleValue();
+            numbers[slot] = value.asDecimal().doubleValue() + 0.0;
           }
         }
       }

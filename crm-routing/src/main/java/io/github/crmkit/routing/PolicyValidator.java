@@ -550,7 +550,7 @@ final class PolicyValidator {
 
     static double number(Object v, FieldKind kind) {
       if (v instanceof Number n) {
-        return n.doubleValue();
+        return n.doubleValue() + 0.0; // -0.0 as 0.0, as the lead's facts have it
       }
       if (kind == FieldKind.RATING && v instanceof String s && FieldKind.ratingOrdinal(s) > 0) {
         return FieldKind.ratingOrdinal(s);

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class RuleFilterPropertyTest {
   private static final String[] COUNTRIES = {"DE", "US", "CN", "FR"};
   private static final String[] REGIONS = {"Bayern", "Texas", "Hunan"};
-  private static final double[] SCORES = {0, 10, 25, 25.5, 50, 75, 99, 100};
+  private static final double[] SCORES = {-0.0, 0, 10, 25, 25.5, 50, 75, 99, 100}; // -0.0: equal to 0 everywhere
 
   private static Condition leaf(SplittableRandom r) {
     switch (r.nextInt(9)) {
