@@ -189,7 +189,9 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
         return cursor(k); // records and purges since keep it exact, see record
       }
       int c = cursor(k);
-      if (c > size || c < base || c > base && times[c - 1] >= start) {
+      if (last < start) {
+        c = size; // every instant is before the window (the usual case for a rarely chosen agent): none in it
+      } else if (c > size || c < base || c > base && times[c - 1] >= start) {
         c = lowerBound(start);
       } else {
         int steps = 0;
