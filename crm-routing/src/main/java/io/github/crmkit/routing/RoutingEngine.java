@@ -587,9 +587,10 @@ public final class RoutingEngine {
       if (why == null && pool.filters.length > 0) {
         why = pluginFilters(pool, agents[a], lead, now);
       }
-      excluded[i] = why;
       if (why == null) {
         member[batch.add(agentIds[a], agentZones[a])] = i; // the member index of each candidate read
+      } else {
+        excluded[i] = why; // the array is new: only exclusions are written
       }
     }
     return batch.size();
