@@ -528,6 +528,42 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
     }
   }
 
+  /**
+   * Finds each member's scope counters through the handle {@link #read} left in the batch, when it is this ledger's
+   * for the member's agent and the batch's scope, instead of looking them up.
+   */
+  @Override
+  public long recordStep(CandidateCounters batch, int[] positions, long[] credits) {
+    String scopeName = batch.scope();
+    if (scopeName == null) {
+      throw new IllegalArgumentException("recordStep needs a batch with a scope");
+    }
+    if (positions.length != credits.length) {
+      throw new IllegalArgumentException("positions and credits must have the same length, were "
+          + positions.length + " and " + credits.length);
+    }
+    for (int i = 0; i < positions.length; i++) {
+      if (credits[i] < 0) {
+        throw new IllegalArgumentException("credits must not be negative, was " + credits[i]);
+      }
+      batch.agent(positions[i]); // the position is in the batch, or this throws before anything changes
+    }
+    synchronized (lock) {
+      ScopeState state = scope(scopeName);
+      long step = state.step;
+      for (int i = 0; i < positions.length; i++) {
+        int k = positions[i];
+        AgentId agent = batch.agent(k);
+        Member m = batch.handle(k) instanceof Member h && h.ledger == this && h.agent == agent
+            && h.scope == scopeName ? h : state.member(agent);
+        m.credits += credits[i];
+        m.lastEligibleStep = step;
+      }
+      state.step = step + 1;
+      return step;
+    }
+  }
+
   /** Returns the number of agents and leads held, never personal data. */
   @Override
   public String toString() {

@@ -76,6 +76,8 @@ public final class RoutingEngine {
   private final Agent[] agents;
   private final AgentId[] agentIds;
   private final ZoneId[] agentZones;
+  /** Each agent's weight, so that weighted strategies read an array, not the agents of a rarely used pool. */
+  private final double[] agentWeights;
   private final Capacity[] agentCaps;
   private final int[][] agentCapArrays;
   private final Map<String, Integer> agentIndex = new HashMap<>();
@@ -110,12 +112,14 @@ public final class RoutingEngine {
     agents = list.toArray(new Agent[0]);
     agentIds = new AgentId[agents.length];
     agentZones = new ZoneId[agents.length];
+    agentWeights = new double[agents.length];
     agentCaps = new Capacity[agents.length];
     agentCapArrays = new int[agents.length][];
     for (int i = 0; i < agents.length; i++) {
       agentIds[i] = agents[i].id();
       agentIndex.put(agentIds[i].value(), i);
       agentZones[i] = agents[i].calendar().map(WorkingCalendar::zone).orElse(policyZone);
+      agentWeights[i] = agents[i].weight();
       agentCaps[i] = smooth(agents[i].capacity());
       agentCapArrays[i] = capArray(agentCaps[i]);
     }
@@ -838,7 +842,7 @@ public final class RoutingEngine {
   }
 
   private double weight(CompiledPool pool, int[] member, int k) {
-    return agents[pool.members[member[k]]].weight();
+    return agentWeights[pool.members[member[k]]];
   }
 
   /**
@@ -958,10 +962,9 @@ public final class RoutingEngine {
     long[] effective = new long[count];
     boolean[] continuing = new boolean[count];
     long minContinuing = Long.MAX_VALUE;
-    AgentId[] ids = new AgentId[count];
+    int[] positions = Arrays.copyOf(eligible, count);
     for (int e = 0; e < count; e++) {
       int k = eligible[e];
-      ids[e] = agentIds[pool.members[member[k]]];
       effective[e] = c.scopeAssigned(k) + c.scopeCredits(k);
       continuing[e] = step > 0 && c.scopeLastEligibleStep(k) == step - 1;
       if (continuing[e]) {
@@ -977,7 +980,7 @@ public final class RoutingEngine {
         }
       }
     }
-    stepOut[0] = state.recordStep(pool.scope, ids, credits);
+    stepOut[0] = state.recordStep(c, positions, credits);
     int best = 0;
     for (int e = 1; e < count; e++) {
       if (effective[e] < effective[best]

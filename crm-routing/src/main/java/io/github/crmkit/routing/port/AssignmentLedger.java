@@ -125,4 +125,31 @@ public interface AssignmentLedger {
    * @return the scope's step before the call
    */
   long recordStep(String scope, AgentId[] members, long[] credits);
+
+  /**
+   * {@link #recordStep(String, AgentId[], long[])} for candidates of a batch this ledger has just read: the scope is
+   * the batch's and member {@code i} is the agent at position {@code positions[i]}. The default does exactly that;
+   * a ledger may use what its {@link #read} kept in the batch to find the members' counters faster.
+   *
+   * @param batch a batch with a scope
+   * @param positions the eligible members' positions in the batch
+   * @param credits the credits per member, the same length, none negative
+   * @return the scope's step before the call
+   * @throws IllegalArgumentException if the batch has no scope, or the lengths differ
+   * @throws IndexOutOfBoundsException if a position is not in the batch
+   */
+  default long recordStep(CandidateCounters batch, int[] positions, long[] credits) {
+    if (batch.scope() == null) {
+      throw new IllegalArgumentException("recordStep needs a batch with a scope");
+    }
+    if (positions.length != credits.length) {
+      throw new IllegalArgumentException("positions and credits must have the same length, were "
+          + positions.length + " and " + credits.length);
+    }
+    AgentId[] members = new AgentId[positions.length];
+    for (int i = 0; i < positions.length; i++) {
+      members[i] = batch.agent(positions[i]);
+    }
+    return recordStep(batch.scope(), members, credits);
+  }
 }

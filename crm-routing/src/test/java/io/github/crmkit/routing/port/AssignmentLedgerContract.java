@@ -192,6 +192,17 @@ public abstract class AssignmentLedgerContract {
           UTC, caps[random.nextInt(caps.length)], requestScope, manual, manual && random.nextBoolean(),
           random.nextInt(10) == 0);
       assertThat(batched.reserve(request, batch, k)).as("step %d", step).isEqualTo(plain.reserve(request));
+      if (scope != null && random.nextInt(3) == 0) { // a levelling step through the batch, or plainly
+        int[] positions = random.nextBoolean() ? new int[] {0, 2} : new int[] {random.nextInt(agents.length)};
+        long[] credits = new long[positions.length];
+        AgentId[] members = new AgentId[positions.length];
+        for (int i = 0; i < positions.length; i++) {
+          credits[i] = random.nextInt(3);
+          members[i] = agents[positions[i]];
+        }
+        assertThat(batched.recordStep(batch, positions, credits)).as("step %d", step)
+            .isEqualTo(plain.recordStep(scope, members, credits));
+      }
       if (random.nextInt(3) == 0) {
         LeadId lead = LeadId.of("L-" + random.nextInt(step + 1));
         assertThat(batched.release(lead)).isEqualTo(plain.release(lead));
@@ -211,6 +222,43 @@ public abstract class AssignmentLedgerContract {
     one.add(A, UTC);
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> batched.reserve(request("L-x", A, MONDAY,
         Capacity.unlimited()), one, 1)).isInstanceOf(IndexOutOfBoundsException.class);
+    // a batch read in one scope, then asked again in another without a read: its old handles must not be used
+    batch.request(now, "scope");
+    for (AgentId agent : agents) {
+      batch.add(agent, UTC);
+    }
+    batched.read(batch);
+    batch.request(now, "other");
+    for (AgentId agent : new AgentId[] {B, A, C}) {
+      batch.add(agent, UTC);
+    }
+    assertThat(batched.recordStep(batch, new int[] {0, 2}, new long[] {5, 7}))
+        .isEqualTo(plain.recordStep("other", new AgentId[] {B, C}, new long[] {5, 7}));
+    // and a handle moved to another agent's position (the batch lets anyone set handles) must not be used either
+    batched.read(batch);
+    batch.setHandle(1, batch.handle(0));
+    assertThat(batched.recordStep(batch, new int[] {1}, new long[] {2}))
+        .isEqualTo(plain.recordStep("other", new AgentId[] {A}, new long[] {2}));
+    for (AgentId a : agents) {
+      for (String s : List.of("scope", "other")) {
+        assertThat(batched.scopeCounters(s, a)).as("agent %s scope %s", a, s).isEqualTo(plain.scopeCounters(s, a));
+      }
+    }
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> batched.recordStep(one, new int[] {0}, new long[] {1}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("scope");
+    CandidateCounters scoped = new CandidateCounters(1).request(now, "scope");
+    scoped.add(A, UTC);
+    batched.read(scoped);
+    long stepBefore = batched.scopeStep("scope");
+    ScopeCounters before = batched.scopeCounters("scope", A);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> batched.recordStep(scoped, new int[] {0}, new long[0]))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("same length");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> batched.recordStep(scoped, new int[] {0, 1},
+        new long[] {1, 1})).isInstanceOf(IndexOutOfBoundsException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> batched.recordStep(scoped, new int[] {0},
+        new long[] {-1})).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("negative");
+    assertThat(batched.scopeStep("scope")).as("a refused step changes nothing").isEqualTo(stepBefore);
+    assertThat(batched.scopeCounters("scope", A)).isEqualTo(before);
   }
 
   @Test
