@@ -119,6 +119,9 @@ final class LeadFacts {
       }
     }
     int zones = localHour.length;
+    if (zones == 0) {
+      return this; // no received-time condition: the lead's instant is not even read
+    }
     long epochSecond = lead.receivedAt().getEpochSecond();
     for (int z = 0; z < zones; z++) {
       ZoneRules rules = conditions.zoneRules[z];

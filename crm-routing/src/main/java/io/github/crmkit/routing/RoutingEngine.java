@@ -396,8 +396,7 @@ public final class RoutingEngine {
   }
 
   private RoutingDecision decide(Lead lead, Instant now, AssignmentLedger state, Scratch scratch) {
-    List<DecisionTrace.TargetAttempt> attempts = scratch.attempts; // the trace copies what it keeps
-    attempts.clear();
+    List<DecisionTrace.TargetAttempt> attempts = scratch.attempts.reset(); // the trace copies what it keeps
     String affinity = "off";
     if (policy.ownerAffinity()) {
       affinity = ownerAffinity(lead, now, state, attempts);
@@ -669,6 +668,40 @@ public final class RoutingEngine {
   }
 
   /**
+   * A decision's attempts, reused from one decision to the next: emptied by forgetting its size, without clearing
+   * (the previous decision's attempts stay referenced until overwritten; its trace holds its own copy).
+   */
+  private static final class AttemptBuffer extends java.util.AbstractList<DecisionTrace.TargetAttempt> {
+    private DecisionTrace.TargetAttempt[] items = new DecisionTrace.TargetAttempt[4];
+    private int size;
+
+    AttemptBuffer reset() {
+      size = 0;
+      return this;
+    }
+
+    @Override
+    public boolean add(DecisionTrace.TargetAttempt attempt) {
+      if (size == items.length) {
+        items = Arrays.copyOf(items, size * 2);
+      }
+      items[size++] = Objects.requireNonNull(attempt, "attempt");
+      return true;
+    }
+
+    @Override
+    public DecisionTrace.TargetAttempt get(int index) {
+      Objects.checkIndex(index, size);
+      return items[index];
+    }
+
+    @Override
+    public int size() {
+      return size;
+    }
+  }
+
+  /**
    * Per-thread working arrays of decisions, so that a decision allocates only what its trace keeps. Sized for the
    * largest pool; a decision that finds it in use (a plugin routing from inside a decision) takes a new one.
    */
@@ -680,7 +713,7 @@ public final class RoutingEngine {
     final long[] granted;
     final long[] step = new long[1];
     final long[] ruleWords;
-    final ArrayList<DecisionTrace.TargetAttempt> attempts = new ArrayList<>(4);
+    final AttemptBuffer attempts = new AttemptBuffer();
     /** The decision's lead facts, loaded anew by each decision. */
     LeadFacts facts;
     boolean busy;
