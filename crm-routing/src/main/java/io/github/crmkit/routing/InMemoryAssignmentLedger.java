@@ -506,15 +506,7 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
 
   @Override
   public long recordStep(String scope, AgentId[] members, long[] credits) {
-    if (members.length != credits.length) {
-      throw new IllegalArgumentException("members and credits must have the same length, were " + members.length
-          + " and " + credits.length);
-    }
-    for (long credit : credits) {
-      if (credit < 0) {
-        throw new IllegalArgumentException("credits must not be negative, was " + credit);
-      }
-    }
+    checkCredits("members", members.length, credits);
     synchronized (lock) {
       ScopeState state = scope(scope);
       long step = state.step;
@@ -538,15 +530,9 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
     if (scopeName == null) {
       throw new IllegalArgumentException("recordStep needs a batch with a scope");
     }
-    if (positions.length != credits.length) {
-      throw new IllegalArgumentException("positions and credits must have the same length, were "
-          + positions.length + " and " + credits.length);
-    }
-    for (int i = 0; i < positions.length; i++) {
-      if (credits[i] < 0) {
-        throw new IllegalArgumentException("credits must not be negative, was " + credits[i]);
-      }
-      batch.agent(positions[i]); // the position is in the batch, or this throws before anything changes
+    checkCredits("positions", positions.length, credits);
+    for (int k : positions) {
+      batch.agent(k); // the position is in the batch, or this throws before anything changes
     }
     synchronized (lock) {
       ScopeState state = scope(scopeName);
@@ -561,6 +547,19 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
       }
       state.step = step + 1;
       return step;
+    }
+  }
+
+  /** The checks both forms of recordStep make before changing anything. */
+  private static void checkCredits(String members, int count, long[] credits) {
+    if (count != credits.length) {
+      throw new IllegalArgumentException(members + " and credits must have the same length, were " + count
+          + " and " + credits.length);
+    }
+    for (long credit : credits) {
+      if (credit < 0) {
+        throw new IllegalArgumentException("credits must not be negative, was " + credit);
+      }
     }
   }
 

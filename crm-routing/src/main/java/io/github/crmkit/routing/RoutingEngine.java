@@ -385,7 +385,7 @@ public final class RoutingEngine {
   private RoutingDecision decide(Lead lead, Instant now, AssignmentLedger state) {
     Scratch scratch = scratches.get();
     if (scratch.busy) { // re-entered: a plugin routing from inside a decision
-      scratch = new Scratch(scratch.member.length, scratch.batches.length, scratch.ruleWords.length);
+      scratch = scratch.another(scratch.member.length);
     }
     scratch.busy = true;
     try {
@@ -556,7 +556,7 @@ public final class RoutingEngine {
       List<DecisionTrace.TargetAttempt> attempts, Scratch scratch) {
     int n = pool.members.length;
     if (scratch.member.length < n) { // a bigger pool than planned
-      scratch = new Scratch(n, scratch.batches.length, scratch.ruleWords.length);
+      scratch = scratch.another(n);
     }
     return tryPool(lead, now, state, pool, facts, attempts, new String[n], scratch);
   }
@@ -725,6 +725,11 @@ public final class RoutingEngine {
       free = new long[size];
       eligible = new int[size];
       granted = new long[size];
+    }
+
+    /** A new scratch like this one, for pools of up to {@code size} members. */
+    Scratch another(int size) {
+      return new Scratch(size, batches.length, ruleWords.length);
     }
 
     /** The pool's own batch, so that the ledger's per-candidate handles stay valid from one decision to the next. */
