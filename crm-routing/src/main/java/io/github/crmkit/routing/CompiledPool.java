@@ -49,6 +49,13 @@ final class CompiledPool {
   final int windows;
   /** The pool's number in its engine (pools, then territory pools). */
   final int index;
+  /**
+   * Whether the pool's candidates depend on neither the lead nor the time (no availability, no plugin filters): its
+   * candidates are then always the members in {@link #fixedMember}, and its batch is asked again without adding them.
+   */
+  final boolean fixed;
+  /** The member index of each candidate of a {@link #fixed} pool: the members without a static exclusion. */
+  final int[] fixedMember;
 
   CompiledPool(int index, String id, String label, String scope, String strategyName, SelectionStrategy plugin,
       int[] members, String[] memberIds,
@@ -103,6 +110,19 @@ final class CompiledPool {
     this.withinHours = withinHours;
     this.overflow = overflow;
     this.preference = preference;
+    this.fixed = !requireAvailable && filters.length == 0;
+    int candidates = 0;
+    for (String why : staticExclusion) {
+      if (why == null) {
+        candidates++;
+      }
+    }
+    this.fixedMember = new int[candidates];
+    for (int i = 0, k = 0; i < staticExclusion.length; i++) {
+      if (staticExclusion[i] == null) {
+        fixedMember[k++] = i;
+      }
+    }
   }
 
   static int kind(String name) {

@@ -558,7 +558,7 @@ public final class RoutingEngine {
     if (scratch.member.length < n) { // a bigger pool than planned
       scratch = scratch.another(n);
     }
-    return tryPool(lead, now, state, pool, facts, attempts, new String[n], scratch);
+    return tryPool(lead, now, state, pool, facts, attempts, scratch, scratch.batch(pool));
   }
 
   /*
@@ -567,14 +567,25 @@ public final class RoutingEngine {
    * then called rather than inlined, and the reservation request could no longer be scalar-replaced.
    */
   private String tryPool(Lead lead, Instant now, AssignmentLedger state, CompiledPool pool, LeadFacts facts,
-      List<DecisionTrace.TargetAttempt> attempts, String[] excluded, Scratch scratch) {
-    CandidateCounters batch = scratch.batch(pool).request(now, pool.scope, pool.windows);
-    int m = collect(lead, now, pool, excluded, scratch.member, batch);
+      List<DecisionTrace.TargetAttempt> attempts, Scratch scratch, CandidateCounters batch) {
+    int[] member;
+    int m;
+    if (pool.fixed && batch.at() != null) { // the same candidates as the pool's previous decision on this thread
+      batch.requestAgain(now);
+      member = pool.fixedMember;
+      m = member.length;
+      scratch.excluded = pool.staticExclusion; // shared: copied before the first exclusion is written
+    } else {
+      batch.request(now, pool.scope, pool.windows);
+      member = scratch.member;
+      scratch.excluded = new String[pool.members.length];
+      m = collect(lead, now, pool, scratch.excluded, member, batch);
+    }
     if (m > 0) {
       state.read(batch);
     }
-    int count = eligible(pool, excluded, scratch, batch, m);
-    return choose(lead, now, state, pool, facts, attempts, excluded, scratch, batch, m, count);
+    int count = eligible(pool, member, scratch, batch, m);
+    return choose(lead, now, state, pool, facts, attempts, member, scratch, batch, m, count);
   }
 
   /** Adds the pool's members that pass the static filters, availability and plugin filters to the batch. */
@@ -599,10 +610,21 @@ public final class RoutingEngine {
     return batch.size();
   }
 
+  /**
+   * Records why member {@code i} is excluded. The exclusions may still be the pool's shared static ones, which are
+   * never written: they are copied first.
+   */
+  private static void exclude(CompiledPool pool, Scratch scratch, int i, String why) {
+    String[] excluded = scratch.excluded;
+    if (excluded == pool.staticExclusion) {
+      excluded = excluded.clone();
+      scratch.excluded = excluded;
+    }
+    excluded[i] = why;
+  }
+
   /** Marks the capped candidates excluded; returns how many are eligible, listed in {@code scratch.eligible}. */
-  private static int eligible(CompiledPool pool, String[] excluded, Scratch scratch, CandidateCounters batch,
-      int m) {
-    int[] member = scratch.member;
+  private static int eligible(CompiledPool pool, int[] member, Scratch scratch, CandidateCounters batch, int m) {
     long[] free = scratch.free;
     int[] eligible = scratch.eligible; // candidate positions, ascending
     int count = 0;
@@ -610,7 +632,7 @@ public final class RoutingEngine {
       int[] caps = pool.capArrays[member[k]];
       int cap = refusingCap(caps, batch, k);
       if (cap >= 0) {
-        excluded[member[k]] = CAPPED[cap];
+        exclude(pool, scratch, member[k], CAPPED[cap]);
       } else {
         free[k] = freeCapacity(caps, batch, k);
         eligible[count++] = k;
@@ -621,9 +643,8 @@ public final class RoutingEngine {
 
   /** Selects and reserves among the eligible candidates, and records the attempt. */
   private String choose(Lead lead, Instant now, AssignmentLedger state, CompiledPool pool, LeadFacts facts,
-      List<DecisionTrace.TargetAttempt> attempts, String[] excluded, Scratch scratch, CandidateCounters batch,
+      List<DecisionTrace.TargetAttempt> attempts, int[] member, Scratch scratch, CandidateCounters batch,
       int m, int count) {
-    int[] member = scratch.member;
     int[] eligible = scratch.eligible;
     StrategyState chosenState = null;
     String result = "no-eligible-candidate";
@@ -654,7 +675,7 @@ public final class RoutingEngine {
         chosen = "already-assigned";
         break;
       }
-      excluded[i] = "capped:" + r.cap(); // another caller took the last place meanwhile
+      exclude(pool, scratch, i, "capped:" + r.cap()); // another caller took the last place meanwhile
       int at = 0;
       while (eligible[at] != pick) {
         at++;
@@ -663,7 +684,7 @@ public final class RoutingEngine {
       count--;
     }
     attempts.add(DecisionTrace.TargetAttempt.lazy(pool.label, pool.strategyName,
-        pool.memberIds, excluded, chosenState, result));
+        pool.memberIds, scratch.excluded, chosenState, result));
     return chosen;
   }
 
@@ -714,6 +735,11 @@ public final class RoutingEngine {
     final long[] step = new long[1];
     final long[] ruleWords;
     final AttemptBuffer attempts = new AttemptBuffer();
+    /**
+     * The current pool decision's exclusions, by member, which its trace keeps: a new array, or the pool's shared
+     * static exclusions until a candidate is excluded.
+     */
+    String[] excluded;
     /** The decision's lead facts, loaded anew by each decision. */
     LeadFacts facts;
     boolean busy;

@@ -94,6 +94,35 @@ class EngineTest {
   }
 
   @Test
+  void eachTraceKeepsItsOwnExclusionsWhenAPoolIsAskedAgain() {
+    // a pool whose candidates are fixed shares its static exclusions between traces until a candidate is capped
+    RoutingPolicy policy = Fixtures.onePool("round-robin", "a", "b", "c");
+    RoutingEngine engine = RoutingEngine.builder().policy(policy)
+        .directory(Fixtures.directory(Fixtures.capped("a", 1), agent("b").active(false).build(), agent("c", 1)))
+        .ledger(new InMemoryAssignmentLedger()).build();
+    List<RoutingDecision> decisions = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      decisions.add(engine.route(lead(i), T0.plusSeconds(i)));
+    }
+    decisions.add(engine.route(lead(3), T0.plusSeconds(86_400))); // the next day: a's cap is free again
+    assertThat(decisions).extracting(Fixtures::target).containsExactly("a", "c", "c", "a");
+    List<List<DecisionTrace.CandidateCheck>> candidates = new ArrayList<>();
+    for (RoutingDecision d : decisions) {
+      candidates.add(d.trace().attempts().get(0).candidates());
+    }
+    DecisionTrace.CandidateCheck inactive = new DecisionTrace.CandidateCheck("b", "inactive");
+    assertThat(candidates.get(0)).containsExactly(new DecisionTrace.CandidateCheck("a", null), inactive,
+        new DecisionTrace.CandidateCheck("c", null));
+    for (int i = 1; i < 3; i++) {
+      assertThat(candidates.get(i)).as("decision %d", i).containsExactly(
+          new DecisionTrace.CandidateCheck("a", "capped:max-per-day"), inactive,
+          new DecisionTrace.CandidateCheck("c", null));
+    }
+    assertThat(candidates.get(3)).containsExactly(new DecisionTrace.CandidateCheck("a", null), inactive,
+        new DecisionTrace.CandidateCheck("c", null));
+  }
+
+  @Test
   void aLeadNobodyCanTakeIsNeverLost() {
     RoutingPolicy policy = RoutingPolicy.of("p", List.of(new PoolDefinition("p", List.of("a"), null, "round-robin",
         null, null, false, 0, null, Capacity.builder().maxPerDay(0).build(), null, null)),

@@ -125,6 +125,37 @@ public final class CandidateCounters {
     this.scopeStep = 0;
     return this;
   }
+  /**
+   * Starts a new request for the same candidates at another instant: the scope, the windows, the agents, their zones
+   * and the ledger's handles are kept, and every counter is reset as {@link #add} resets it. A caller that asks for
+   * the same candidates again (the engine, for a pool whose candidates do not depend on the lead or the time) saves
+   * adding them one by one.
+   *
+   * @param at the instant the counters are read as of
+   * @return this batch
+   * @throws IllegalStateException if no request was started before
+   */
+  public CandidateCounters requestAgain(Instant at) {
+    Objects.requireNonNull(at, "at");
+    if (this.at == null) {
+      throw new IllegalStateException("requestAgain needs an earlier request");
+    }
+    this.at = at;
+    this.atEpochMilli = at.toEpochMilli();
+    this.scopeStep = 0;
+    int n = size;
+    Arrays.fill(ints, 0, n * INTS, 0);
+    long[] l = longs;
+    for (int i = 0, k = 0; i < n; i++, k += LONGS) {
+      l[k + LAST_AT] = NEVER;
+      l[k + TOTAL_AT] = 0;
+      l[k + SCOPE_ASSIGNED_AT] = 0;
+      l[k + SCOPE_CREDITS_AT] = 0;
+      l[k + SCOPE_STEP_AT] = -1;
+    }
+    return this;
+  }
+
 
   /**
    * The windows asked for: the counts of the others may be left at 0.

@@ -109,6 +109,11 @@ public abstract class AssignmentLedgerContract {
     ZoneId[] zones = {UTC, ZoneId.of("Asia/Shanghai"), ZoneId.of("America/New_York"), UTC};
     java.util.SplittableRandom random = new java.util.SplittableRandom(20261201L);
     CandidateCounters reused = new CandidateCounters(2);
+    // the same candidates asked again and again, as the engine asks a pool whose candidates are fixed
+    CandidateCounters again = new CandidateCounters(1).request(MONDAY, "scope");
+    for (int i = 0; i < agents.length; i++) {
+      again.add(agents[i], zones[i]);
+    }
     Instant now = MONDAY;
     for (int step = 0; step < 400; step++) {
       now = now.plusSeconds(random.nextInt(4 * 3600));
@@ -140,6 +145,16 @@ public abstract class AssignmentLedgerContract {
         }
         assertThat(batch.scopeStep()).isEqualTo(scope == null ? 0 : ledger.scopeStep(scope));
       }
+      ledger.read(again.requestAgain(at));
+      assertThat(again.at()).isEqualTo(at);
+      for (int i = 0; i < agents.length; i++) {
+        assertThat(again.agent(i)).isSameAs(agents[i]);
+        assertThat(again.counters(i)).as("step %d agent %s asked again", step, agents[i])
+            .isEqualTo(ledger.counters(agents[i], at, zones[i]));
+        assertThat(again.scopeCounters(i)).as("step %d agent %s asked again, scope", step, agents[i])
+            .isEqualTo(ledger.scopeCounters("scope", agents[i]));
+      }
+      assertThat(again.scopeStep()).isEqualTo(ledger.scopeStep("scope"));
       // asked for some windows only: those are exact (the others may be 0)
       int windows = random.nextInt(CandidateCounters.ALL_WINDOWS + 1);
       CandidateCounters some = new CandidateCounters(agents.length).request(at, scope, windows);
