@@ -92,6 +92,8 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
     int open;
     long last = Long.MIN_VALUE;
     long total;
+    /** Increased by every change of the instants or of the open count: a batch's counters older than it are stale. */
+    long version;
 
     void record(long at) {
       long keepFrom = at - KEEP_MILLIS;
@@ -130,6 +132,7 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
       open++;
       total++;
       last = Math.max(last, at);
+      version++;
     }
 
     /*
@@ -292,9 +295,9 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
   }
 
   /**
-   * An agent's counters in one scope, and what {@link #read} keeps in a batch per candidate: a batch reused for the
-   * same pool finds the agent's state and scope counters here without map lookups, in one object. A batch without a
-   * scope gets a member of no scope, which no scope holds. Created once per agent and scope, never replaced.
+   * An agent's counters in one scope, with the agent's state: what a batch's {@link Slot} points to, so that a batch
+   * reused for the same pool finds both without map lookups. A batch without a scope gets a member of no scope,
+   * which no scope holds. Created once per agent and scope, never replaced.
    */
   private static final class Member {
     final InMemoryAssignmentLedger ledger;
@@ -304,6 +307,8 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
     long assigned;
     long credits;
     long lastEligibleStep = -1;
+    /** Increased by every change of the three counters above. */
+    long version;
 
     Member(InMemoryAssignmentLedger ledger, AgentId agent, String scope, AgentState state) {
       this.ledger = ledger;
@@ -350,6 +355,33 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
     return state;
   }
 
+  /**
+   * What {@link #read} keeps in a batch per position: the candidate's state and scope counters, found again without
+   * lookups, and the versions and day of the counters it last wrote there. Those counters still stand while neither
+   * the state nor the scope counters change, the instant stays in the same day (so in the same week and month) and
+   * after the agent's last assignment, and no rolling window is asked. Owned by one position of one batch; used
+   * under the ledger's lock.
+   */
+  private static final class Slot {
+    final InMemoryAssignmentLedger ledger;
+    final CandidateCounters batch;
+    final Member member;
+    long stateVersion = -1; // -1: nothing kept
+    long memberVersion;
+    int windows;
+    ZoneId zone;
+    long dayStart;
+    long dayEnd;
+    /** In the batch's first slot: the batch's modifications at the end of the ledger's last read of it. */
+    long batchModifications = -1;
+
+    Slot(InMemoryAssignmentLedger ledger, CandidateCounters batch, Member member) {
+      this.ledger = ledger;
+      this.batch = batch;
+      this.member = member;
+    }
+  }
+
   @Override
   public void read(CandidateCounters batch) {
     long now = batch.atEpochMilli();
@@ -363,25 +395,46 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
       // below does enough per candidate that each one's misses would otherwise come one after another.
       long touched = 0;
       for (int i = 0; i < n; i++) {
-        if (batch.handle(i) instanceof Member h) {
-          touched += h.state.last + h.assigned;
+        if (batch.handle(i) instanceof Slot h) {
+          touched += h.member.state.version + h.member.version;
         }
       }
       this.touched = touched;
+      // the counters this ledger wrote at its previous read of the batch are still there, unless someone else
+      // changed the batch since (see Slot for when they still stand)
+      boolean kept = n > 0 && (windows & CandidateCounters.ROLLING_30_DAYS) == 0
+          && batch.handle(0) instanceof Slot first && first.ledger == this && first.batch == batch
+          && first.batchModifications == batch.modifications();
       for (int i = 0; i < n; i++) {
         AgentId agent = batch.agent(i);
-        Member h = batch.handle(i) instanceof Member mine && mine.ledger == this && mine.agent == agent
-            && mine.scope == scopeName ? mine : null;
+        Slot h = batch.handle(i) instanceof Slot mine && mine.ledger == this && mine.batch == batch
+            && mine.member.agent == agent && mine.member.scope == scopeName ? mine : null;
         if (h == null) {
           h = attach(batch, i, agent, scope);
         }
-        h.state.read(now, batch.zone(i), windows, batch, i);
-        if (scope != null) {
-          batch.setScopeCounters(i, h.assigned, h.credits, h.lastEligibleStep);
+        Member m = h.member;
+        AgentState state = m.state;
+        ZoneId zone = batch.zone(i);
+        if (kept && h.stateVersion == state.version && h.memberVersion == m.version && h.windows == windows
+            && h.zone == zone && now >= h.dayStart && now < h.dayEnd && now >= state.last) {
+          continue;
         }
+        state.read(now, zone, windows, batch, i);
+        if (scope != null) {
+          batch.setScopeCounters(i, m.assigned, m.credits, m.lastEligibleStep);
+        }
+        h.stateVersion = now >= state.last ? state.version : -1; // counts as of an earlier instant are not kept
+        h.memberVersion = m.version;
+        h.windows = windows;
+        h.zone = zone;
+        h.dayStart = state.dayStart;
+        h.dayEnd = state.dayEnd;
       }
       if (scope != null) {
         batch.setScopeStep(scope.step);
+      }
+      if (n > 0) {
+        ((Slot) batch.handle(0)).batchModifications = batch.modifications();
       }
     }
   }
@@ -390,8 +443,9 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
    * Finds the candidate's state and scope counters, creating them if new, and keeps them in the batch. Apart from
    * {@link #read}: taken once per pool and agent, it stays out of the compiled reading loop.
    */
-  private Member attach(CandidateCounters batch, int i, AgentId agent, ScopeState scope) {
-    Member h = scope == null ? new Member(this, agent, null, state(agent)) : scope.member(agent);
+  private Slot attach(CandidateCounters batch, int i, AgentId agent, ScopeState scope) {
+    Member m = scope == null ? new Member(this, agent, null, state(agent)) : scope.member(agent);
+    Slot h = new Slot(this, batch, m);
     batch.setHandle(i, h);
     return h;
   }
@@ -420,10 +474,11 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
   @Override
   public Reservation reserve(ReservationRequest request, CandidateCounters batch, int candidate) {
     Objects.requireNonNull(request, "request");
-    if (batch.handle(candidate) instanceof Member h && h.ledger == this && h.agent.equals(request.agent())
-        && Objects.equals(h.scope, request.scope())) {
+    if (batch.handle(candidate) instanceof Slot h && h.ledger == this && h.member.agent.equals(request.agent())
+        && Objects.equals(h.member.scope, request.scope())) {
+      Member m = h.member;
       synchronized (lock) {
-        return reserve(request, h.state, h.scope == null ? null : h);
+        return reserve(request, m.state, m.scope == null ? null : m);
       }
     }
     return reserve(request);
@@ -456,9 +511,11 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
     state.record(at);
     if (previous != null) {
       previous.open = Math.max(0, previous.open - 1);
+      previous.version++;
     }
     if (member != null) {
       member.assigned++;
+      member.version++;
     }
     return previous == null ? RESERVED : new Reservation(Reservation.Status.RESERVED, null, previous.agent);
   }
@@ -476,6 +533,7 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
         return false;
       }
       owner.open = Math.max(0, owner.open - 1);
+      owner.version++;
       return true;
     }
   }
@@ -514,6 +572,7 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
         Member m = state.member(members[i]);
         m.credits += credits[i];
         m.lastEligibleStep = step;
+        m.version++;
       }
       state.step = step + 1;
       return step;
@@ -540,10 +599,11 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
       for (int i = 0; i < positions.length; i++) {
         int k = positions[i];
         AgentId agent = batch.agent(k);
-        Member m = batch.handle(k) instanceof Member h && h.ledger == this && h.agent == agent
-            && h.scope == scopeName ? h : state.member(agent);
+        Member m = batch.handle(k) instanceof Slot h && h.ledger == this && h.member.agent == agent
+            && h.member.scope == scopeName ? h.member : state.member(agent);
         m.credits += credits[i];
         m.lastEligibleStep = step;
+        m.version++;
       }
       state.step = step + 1;
       return step;

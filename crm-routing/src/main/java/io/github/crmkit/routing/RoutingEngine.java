@@ -630,11 +630,11 @@ public final class RoutingEngine {
     int count = 0;
     for (int k = 0; k < m; k++) {
       int[] caps = pool.capArrays[member[k]];
-      int cap = refusingCap(caps, batch, k);
-      if (cap >= 0) {
-        exclude(pool, scratch, member[k], CAPPED[cap]);
+      long left = freeCapacity(caps, batch, k);
+      if (left <= 0) { // some cap refuses one more: name the first, in the in-memory ledger's order
+        exclude(pool, scratch, member[k], CAPPED[refusingCap(caps, batch, k)]);
       } else {
-        free[k] = freeCapacity(caps, batch, k);
+        free[k] = left;
         eligible[count++] = k;
       }
     }
@@ -823,17 +823,25 @@ public final class RoutingEngine {
     return -1;
   }
 
+  /** The assignments the caps still allow (Long.MAX_VALUE without caps); reads only the counters a cap uses. */
   static long freeCapacity(int[] caps, CandidateCounters c, int k) {
     long free = Long.MAX_VALUE;
-    free = freeOf(free, caps[0], c.day(k));
-    free = freeOf(free, caps[1], c.week(k));
-    free = freeOf(free, caps[2], c.month(k));
-    free = freeOf(free, caps[3], c.rolling30Days(k));
-    return freeOf(free, caps[4], c.open(k));
-  }
-
-  private static long freeOf(long free, int cap, int used) {
-    return cap >= 0 ? Math.min(free, (long) cap - used) : free;
+    if (caps[0] >= 0) {
+      free = Math.min(free, (long) caps[0] - c.day(k));
+    }
+    if (caps[1] >= 0) {
+      free = Math.min(free, (long) caps[1] - c.week(k));
+    }
+    if (caps[2] >= 0) {
+      free = Math.min(free, (long) caps[2] - c.month(k));
+    }
+    if (caps[3] >= 0) {
+      free = Math.min(free, (long) caps[3] - c.rolling30Days(k));
+    }
+    if (caps[4] >= 0) {
+      free = Math.min(free, (long) caps[4] - c.open(k));
+    }
+    return free;
   }
 
   /**

@@ -42,6 +42,7 @@ public final class CandidateCounters {
   private long atEpochMilli;
   private String scope;
   private int windows = ALL_WINDOWS;
+  private long modifications;
   /*
    * A candidate's counters side by side, INTS ints and LONGS longs from its index times that, rather than one array
    * per counter: adding, setting and reading a candidate then touches two arrays and a cache line or two of each.
@@ -123,13 +124,15 @@ public final class CandidateCounters {
     this.windows = windows;
     this.size = 0;
     this.scopeStep = 0;
+    modifications++;
     return this;
   }
   /**
-   * Starts a new request for the same candidates at another instant: the scope, the windows, the agents, their zones
-   * and the ledger's handles are kept, and every counter is reset as {@link #add} resets it. A caller that asks for
-   * the same candidates again (the engine, for a pool whose candidates do not depend on the lead or the time) saves
-   * adding them one by one.
+   * Starts a new request for the same candidates at another instant: the scope, the windows, the agents, their zones,
+   * the ledger's handles and the counters are kept. The counters stay as the ledger last wrote them until its next
+   * {@link AssignmentLedger#read read}, which sets them all again; a ledger that knows some candidates' counters
+   * have not changed since (the in-memory ledger) may leave those as they are. The engine asks again for a pool
+   * whose candidates depend on neither the lead nor the time, and saves adding them one by one.
    *
    * @param at the instant the counters are read as of
    * @return this batch
@@ -142,18 +145,19 @@ public final class CandidateCounters {
     }
     this.at = at;
     this.atEpochMilli = at.toEpochMilli();
-    this.scopeStep = 0;
-    int n = size;
-    Arrays.fill(ints, 0, n * INTS, 0);
-    long[] l = longs;
-    for (int i = 0, k = 0; i < n; i++, k += LONGS) {
-      l[k + LAST_AT] = NEVER;
-      l[k + TOTAL_AT] = 0;
-      l[k + SCOPE_ASSIGNED_AT] = 0;
-      l[k + SCOPE_CREDITS_AT] = 0;
-      l[k + SCOPE_STEP_AT] = -1;
-    }
     return this;
+  }
+
+  /**
+   * The number of changes made so far to the batch's candidates, handles and counters (by {@link #request},
+   * {@link #add}, {@link #setHandle} and the setters of counters), not by {@link #requestAgain}. A ledger that keeps
+   * counters from one read to the next compares it with the number it saw at the end of its previous read: any
+   * other change in between makes it read every candidate again.
+   *
+   * @return the number of changes
+   */
+  public long modifications() {
+    return modifications;
   }
 
 
@@ -177,9 +181,10 @@ public final class CandidateCounters {
     if (size == agents.length) {
       allocate(size * 2);
     }
-    int i = size++;
     Objects.requireNonNull(agent, "agent");
     Objects.requireNonNull(zone, "zone");
+    int i = size++;
+    modifications++;
     // a batch reused for one pool sees the same agents again: write references only when they change
     if (agents[i] != agent) {
       agents[i] = agent;
@@ -226,6 +231,7 @@ public final class CandidateCounters {
   public void setHandle(int i, Object handle) {
     check(i);
     handles[i] = handle;
+    modifications++;
   }
 
   /**
@@ -287,9 +293,7 @@ public final class CandidateCounters {
   }
 
   private void check(int i) {
-    if (i < 0 || i >= size) {
-      throw new IndexOutOfBoundsException("candidate " + i + " out of [0, " + size + ")");
-    }
+    Objects.checkIndex(i, size); // one unsigned comparison, which the compiler merges with others on the same index
   }
 
   private static void notNegative(long value, String name) {
@@ -315,6 +319,7 @@ public final class CandidateCounters {
       long lastAssignedEpochMilli, long total) {
     check(i);
     notNegative(day | week | month | rolling30Days | open | total, "counts");
+    modifications++;
     int c = i * INTS;
     ints[c + DAY_AT] = day;
     ints[c + WEEK_AT] = week;
@@ -353,6 +358,7 @@ public final class CandidateCounters {
       throw new IllegalArgumentException("CandidateCounters.lastEligibleStep must be -1 or more, was "
           + lastEligibleStep);
     }
+    modifications++;
     int l = i * LONGS;
     longs[l + SCOPE_ASSIGNED_AT] = assigned;
     longs[l + SCOPE_CREDITS_AT] = credits;
@@ -368,6 +374,7 @@ public final class CandidateCounters {
   public void setScopeStep(long step) {
     notNegative(step, "scopeStep");
     scopeStep = step;
+    modifications++;
   }
 
   /**

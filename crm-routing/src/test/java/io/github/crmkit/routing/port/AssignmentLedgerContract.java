@@ -109,23 +109,33 @@ public abstract class AssignmentLedgerContract {
     ZoneId[] zones = {UTC, ZoneId.of("Asia/Shanghai"), ZoneId.of("America/New_York"), UTC};
     java.util.SplittableRandom random = new java.util.SplittableRandom(20261201L);
     CandidateCounters reused = new CandidateCounters(2);
-    // the same candidates asked again and again, as the engine asks a pool whose candidates are fixed
-    CandidateCounters again = new CandidateCounters(1).request(MONDAY, "scope");
-    for (int i = 0; i < agents.length; i++) {
-      again.add(agents[i], zones[i]);
+    // the same candidates asked again and again, as the engine asks a pool whose candidates are fixed: for all
+    // windows, and without the rolling 30 days (a ledger may keep counters from one read to the next then)
+    int calendar = CandidateCounters.DAY | CandidateCounters.WEEK | CandidateCounters.MONTH;
+    List<CandidateCounters> asked = List.of(new CandidateCounters(1).request(MONDAY, "scope"),
+        new CandidateCounters(1).request(MONDAY, "scope", calendar), new CandidateCounters(1).request(MONDAY, null,
+            calendar));
+    for (CandidateCounters again : asked) {
+      for (int i = 0; i < agents.length; i++) {
+        again.add(agents[i], zones[i]);
+      }
     }
     Instant now = MONDAY;
     for (int step = 0; step < 400; step++) {
       now = now.plusSeconds(random.nextInt(4 * 3600));
       int a = random.nextInt(agents.length);
-      switch (random.nextInt(5)) {
+      switch (random.nextInt(6)) {
         case 0, 1 -> ledger.reserve(request("L-" + step, agents[a], now.minusSeconds(random.nextInt(3) == 0
             ? random.nextInt(40 * 86_400) : 0), Capacity.unlimited()));
         case 2 -> ledger.release(LeadId.of("L-" + random.nextInt(step + 1)));
         case 3 -> ledger.recordStep("scope", new AgentId[] {agents[a]}, new long[] {random.nextInt(3)});
+        case 4 -> ledger.reserve(new ReservationRequest(LeadId.of("L-" + random.nextInt(step + 1)), agents[a], now,
+            UTC, Capacity.unlimited(), "scope", true, true, true)); // a reassignment: the old owner's backlog shrinks
         default -> { }
       }
-      Instant at = random.nextInt(4) == 0 ? now.minusSeconds(random.nextInt(20 * 86_400)) : now;
+      // now, or earlier: within the hour (the same day, before the latest assignments, mostly) or within 20 days
+      Instant at = random.nextInt(4) == 0
+          ? now.minusSeconds(random.nextInt(random.nextBoolean() ? 3600 : 20 * 86_400)) : now;
       String scope = random.nextInt(4) == 0 ? null : random.nextBoolean() ? "scope" : "other";
       // the same agents in the same positions most of the time (the handles stay), sometimes shuffled
       int rotate = random.nextInt(5) == 0 ? random.nextInt(agents.length) : 0;
@@ -145,16 +155,22 @@ public abstract class AssignmentLedgerContract {
         }
         assertThat(batch.scopeStep()).isEqualTo(scope == null ? 0 : ledger.scopeStep(scope));
       }
-      ledger.read(again.requestAgain(at));
-      assertThat(again.at()).isEqualTo(at);
-      for (int i = 0; i < agents.length; i++) {
-        assertThat(again.agent(i)).isSameAs(agents[i]);
-        assertThat(again.counters(i)).as("step %d agent %s asked again", step, agents[i])
-            .isEqualTo(ledger.counters(agents[i], at, zones[i]));
-        assertThat(again.scopeCounters(i)).as("step %d agent %s asked again, scope", step, agents[i])
-            .isEqualTo(ledger.scopeCounters("scope", agents[i]));
+      for (CandidateCounters again : asked) {
+        ledger.read(again.requestAgain(at));
+        assertThat(again.at()).isEqualTo(at);
+        for (int i = 0; i < agents.length; i++) {
+          assertThat(again.agent(i)).isSameAs(agents[i]);
+          AgentCounters all = ledger.counters(agents[i], at, zones[i]);
+          AgentCounters read = again.counters(i);
+          boolean rolling = (again.windows() & CandidateCounters.ROLLING_30_DAYS) != 0;
+          assertThat(new AgentCounters(read.day(), read.week(), read.month(),
+              rolling ? read.rolling30Days() : all.rolling30Days(), read.open(), read.lastAssignedAt(), read.total()))
+              .as("step %d agent %s asked again, windows %d", step, agents[i], again.windows()).isEqualTo(all);
+          assertThat(again.scopeCounters(i)).as("step %d agent %s asked again, scope", step, agents[i])
+              .isEqualTo(again.scope() == null ? ScopeCounters.NONE : ledger.scopeCounters("scope", agents[i]));
+        }
+        assertThat(again.scopeStep()).isEqualTo(again.scope() == null ? 0 : ledger.scopeStep("scope"));
       }
-      assertThat(again.scopeStep()).isEqualTo(ledger.scopeStep("scope"));
       // asked for some windows only: those are exact (the others may be 0)
       int windows = random.nextInt(CandidateCounters.ALL_WINDOWS + 1);
       CandidateCounters some = new CandidateCounters(agents.length).request(at, scope, windows);

@@ -16,7 +16,7 @@ class CandidateCountersTest {
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
   @Test
-  void askedAgainKeepsTheCandidatesScopeWindowsAndHandlesAndResetsEveryCounter() {
+  void askedAgainKeepsTheCandidatesScopeWindowsHandlesAndCountersAndCountsNoChange() {
     CandidateCounters batch = new CandidateCounters(2).request(AT, "pool:p", CandidateCounters.DAY);
     batch.add(A, ZoneOffset.UTC);
     batch.add(B, SHANGHAI);
@@ -27,10 +27,12 @@ class CandidateCountersTest {
     batch.setScopeCounters(0, 13, 14, 15);
     batch.setScopeCounters(1, 16, 17, 18);
     batch.setScopeStep(19);
+    long modifications = batch.modifications();
 
     Instant later = AT.plusSeconds(60);
     assertThat(batch.requestAgain(later)).isSameAs(batch);
 
+    assertThat(batch.modifications()).isEqualTo(modifications);
     assertThat(batch.at()).isEqualTo(later);
     assertThat(batch.atEpochMilli()).isEqualTo(later.toEpochMilli());
     assertThat(batch.size()).isEqualTo(2);
@@ -41,23 +43,37 @@ class CandidateCountersTest {
     assertThat(batch.zone(1)).isEqualTo(SHANGHAI);
     assertThat(batch.handle(0)).isNull();
     assertThat(batch.handle(1)).isSameAs(handle);
-    for (int i = 0; i < 2; i++) {
-      assertThat(batch.counters(i)).isEqualTo(new AgentCounters(0, 0, 0, 0, 0, null, 0));
-      assertThat(batch.scopeCounters(i)).isEqualTo(new ScopeCounters(0, 0, -1));
-    }
-    assertThat(batch.scopeStep()).isZero();
+    assertThat(batch.counters(0)).isEqualTo(new AgentCounters(1, 2, 3, 4, 5, AT, 6));
+    assertThat(batch.counters(1)).isEqualTo(new AgentCounters(7, 8, 9, 10, 11, AT.minusMillis(1), 12));
+    assertThat(batch.scopeCounters(1)).isEqualTo(new ScopeCounters(16, 17, 18));
+    assertThat(batch.scopeStep()).isEqualTo(19);
   }
 
   @Test
-  void askedAgainLeavesTheCountersAsAddingTheSameCandidatesAnewWould() {
-    CandidateCounters again = new CandidateCounters(1).request(AT, null);
-    again.add(A, ZoneOffset.UTC);
-    again.setCounters(0, 1, 1, 1, 1, 1, 5, 1);
-    again.requestAgain(AT);
-    CandidateCounters fresh = new CandidateCounters(1).request(AT, null);
-    fresh.add(A, ZoneOffset.UTC);
-    assertThat(again.counters(0)).isEqualTo(fresh.counters(0));
-    assertThat(again.scopeCounters(0)).isEqualTo(fresh.scopeCounters(0));
+  void everyChangeButAskingAgainIsCounted() {
+    CandidateCounters batch = new CandidateCounters(1);
+    long before = batch.modifications();
+    batch.request(AT, "s");
+    assertThat(batch.modifications()).isGreaterThan(before);
+    java.util.List<Runnable> changes = java.util.List.of(() -> batch.add(A, ZoneOffset.UTC),
+        () -> batch.setHandle(0, "h"), () -> batch.setCounters(0, 1, 1, 1, 1, 1, 1, 1),
+        () -> batch.setScopeCounters(0, 1, 1, 1), () -> batch.setScopeStep(2), () -> batch.request(AT, "s"));
+    for (Runnable change : changes) {
+      long seen = batch.modifications();
+      change.run();
+      assertThat(batch.modifications()).isGreaterThan(seen);
+    }
+    long seen = batch.modifications();
+    batch.requestAgain(AT.plusSeconds(1));
+    assertThat(batch.modifications()).isEqualTo(seen);
+  }
+
+  @Test
+  void aRefusedCandidateIsNotAdded() {
+    CandidateCounters batch = new CandidateCounters(1).request(AT, null);
+    org.assertj.core.api.Assertions.assertThatNullPointerException().isThrownBy(() -> batch.add(null, ZoneOffset.UTC));
+    org.assertj.core.api.Assertions.assertThatNullPointerException().isThrownBy(() -> batch.add(A, null));
+    assertThat(batch.size()).isZero();
   }
 
   @Test
