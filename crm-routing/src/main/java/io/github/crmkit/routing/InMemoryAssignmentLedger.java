@@ -365,10 +365,14 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
   private static final class Slot {
     final InMemoryAssignmentLedger ledger;
     final CandidateCounters batch;
+    // the member's agent, scope and state again, so that checking a slot and loading the state and the member's
+    // counters are not one dependent load after another (a rarely used pool's objects are not in the caches)
+    final AgentId agent;
+    final String scope;
+    final AgentState state;
     final Member member;
     long stateVersion = -1; // -1: nothing kept
     long memberVersion;
-    int windows;
     ZoneId zone;
     long dayStart;
     long dayEnd;
@@ -378,6 +382,9 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
     Slot(InMemoryAssignmentLedger ledger, CandidateCounters batch, Member member) {
       this.ledger = ledger;
       this.batch = batch;
+      this.agent = member.agent;
+      this.scope = member.scope;
+      this.state = member.state;
       this.member = member;
     }
   }
@@ -396,39 +403,33 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
       long touched = 0;
       for (int i = 0; i < n; i++) {
         if (batch.handle(i) instanceof Slot h) {
-          touched += h.member.state.version + h.member.version;
+          touched += h.state.version + h.member.version;
         }
       }
       this.touched = touched;
-      // the counters this ledger wrote at its previous read of the batch are still there, unless someone else
-      // changed the batch since (see Slot for when they still stand)
-      boolean kept = n > 0 && (windows & CandidateCounters.ROLLING_30_DAYS) == 0
-          && batch.handle(0) instanceof Slot first && first.ledger == this && first.batch == batch
-          && first.batchModifications == batch.modifications();
-      for (int i = 0; i < n; i++) {
-        AgentId agent = batch.agent(i);
-        Slot h = batch.handle(i) instanceof Slot mine && mine.ledger == this && mine.batch == batch
-            && mine.member.agent == agent && mine.member.scope == scopeName ? mine : null;
-        if (h == null) {
-          h = attach(batch, i, agent, scope);
+      // The counters this ledger wrote at its previous read of the batch are still there, unless someone else
+      // changed the batch since: then the batch holds the same candidates, zones and handles (this ledger's slots)
+      // as at the end of that read, and only the candidates whose counters may have changed are read (see Slot).
+      if (n > 0 && (windows & CandidateCounters.ROLLING_30_DAYS) == 0 && batch.handle(0) instanceof Slot first
+          && first.ledger == this && first.batch == batch && first.batchModifications == batch.modifications()) {
+        for (int i = 0; i < n; i++) {
+          Slot h = (Slot) batch.handle(i);
+          AgentState state = h.state;
+          if (h.stateVersion != state.version || h.memberVersion != h.member.version || now < h.dayStart
+              || now >= h.dayEnd || now < state.last) {
+            readInto(batch, i, h, now, windows, scope, h.zone);
+          }
         }
-        Member m = h.member;
-        AgentState state = m.state;
-        ZoneId zone = batch.zone(i);
-        if (kept && h.stateVersion == state.version && h.memberVersion == m.version && h.windows == windows
-            && h.zone == zone && now >= h.dayStart && now < h.dayEnd && now >= state.last) {
-          continue;
+      } else {
+        for (int i = 0; i < n; i++) {
+          AgentId agent = batch.agent(i);
+          Slot h = batch.handle(i) instanceof Slot mine && mine.ledger == this && mine.batch == batch
+              && mine.agent == agent && mine.scope == scopeName ? mine : null;
+          if (h == null) {
+            h = attach(batch, i, agent, scope);
+          }
+          readInto(batch, i, h, now, windows, scope, batch.zone(i));
         }
-        state.read(now, zone, windows, batch, i);
-        if (scope != null) {
-          batch.setScopeCounters(i, m.assigned, m.credits, m.lastEligibleStep);
-        }
-        h.stateVersion = now >= state.last ? state.version : -1; // counts as of an earlier instant are not kept
-        h.memberVersion = m.version;
-        h.windows = windows;
-        h.zone = zone;
-        h.dayStart = state.dayStart;
-        h.dayEnd = state.dayEnd;
       }
       if (scope != null) {
         batch.setScopeStep(scope.step);
@@ -437,6 +438,22 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
         ((Slot) batch.handle(0)).batchModifications = batch.modifications();
       }
     }
+  }
+
+  /** Reads one candidate into the batch and notes in its slot what was written. */
+  private static void readInto(CandidateCounters batch, int i, Slot h, long now, int windows, ScopeState scope,
+      ZoneId zone) {
+    AgentState state = h.state;
+    Member m = h.member;
+    state.read(now, zone, windows, batch, i);
+    if (scope != null) {
+      batch.setScopeCounters(i, m.assigned, m.credits, m.lastEligibleStep);
+    }
+    h.stateVersion = now >= state.last ? state.version : -1; // counts as of an earlier instant are not kept
+    h.memberVersion = m.version;
+    h.zone = zone;
+    h.dayStart = state.dayStart;
+    h.dayEnd = state.dayEnd;
   }
 
   /**
@@ -474,11 +491,10 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
   @Override
   public Reservation reserve(ReservationRequest request, CandidateCounters batch, int candidate) {
     Objects.requireNonNull(request, "request");
-    if (batch.handle(candidate) instanceof Slot h && h.ledger == this && h.member.agent.equals(request.agent())
-        && Objects.equals(h.member.scope, request.scope())) {
-      Member m = h.member;
+    if (batch.handle(candidate) instanceof Slot h && h.ledger == this && h.agent.equals(request.agent())
+        && Objects.equals(h.scope, request.scope())) {
       synchronized (lock) {
-        return reserve(request, m.state, m.scope == null ? null : m);
+        return reserve(request, h.state, h.scope == null ? null : h.member);
       }
     }
     return reserve(request);
@@ -599,8 +615,8 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
       for (int i = 0; i < positions.length; i++) {
         int k = positions[i];
         AgentId agent = batch.agent(k);
-        Member m = batch.handle(k) instanceof Slot h && h.ledger == this && h.member.agent == agent
-            && h.member.scope == scopeName ? h.member : state.member(agent);
+        Member m = batch.handle(k) instanceof Slot h && h.ledger == this && h.agent == agent
+            && h.scope == scopeName ? h.member : state.member(agent);
         m.credits += credits[i];
         m.lastEligibleStep = step;
         m.version++;

@@ -28,6 +28,67 @@ class InMemoryAssignmentLedgerTest extends AssignmentLedgerContract {
     return new InMemoryAssignmentLedger();
   }
 
+  private static final Instant MONDAY_NOON = Instant.parse("2026-03-02T12:00:00Z");
+  private static final int CALENDAR = io.github.crmkit.routing.port.CandidateCounters.DAY
+      | io.github.crmkit.routing.port.CandidateCounters.WEEK | io.github.crmkit.routing.port.CandidateCounters.MONTH;
+
+  private static io.github.crmkit.routing.port.CandidateCounters batchOf(AgentId... agents) {
+    var batch = new io.github.crmkit.routing.port.CandidateCounters(agents.length).request(MONDAY_NOON, "s",
+        CALENDAR);
+    for (AgentId agent : agents) {
+      batch.add(agent, ZoneId.of("UTC"));
+    }
+    return batch;
+  }
+
+  private static void assign(InMemoryAssignmentLedger ledger, String lead, AgentId agent, Instant at) {
+    ledger.reserve(new ReservationRequest(LeadId.of(lead), agent, at, ZoneId.of("UTC"), Capacity.unlimited(), "s",
+        false, false, false));
+  }
+
+  /** A dry run reads the live decisions' batches with its own ledger: each ledger must answer its own counts. */
+  @Test
+  void twoLedgersReadingOneBatchInTurnEachAnswerTheirOwnCounters() {
+    AgentId a = AgentId.of("a");
+    AgentId b = AgentId.of("b");
+    InMemoryAssignmentLedger live = new InMemoryAssignmentLedger();
+    InMemoryAssignmentLedger scratch = new InMemoryAssignmentLedger();
+    assign(live, "L-1", a, MONDAY_NOON.minusSeconds(60));
+    assign(live, "L-2", a, MONDAY_NOON.minusSeconds(30));
+    assign(scratch, "L-3", b, MONDAY_NOON.minusSeconds(10));
+    var batch = batchOf(a, b);
+    for (int turn = 0; turn < 3; turn++) {
+      Instant at = MONDAY_NOON.plusSeconds(turn);
+      live.read(batch.requestAgain(at));
+      assertThat(new int[] {batch.day(0), batch.day(1)}).as("live, turn %d", turn).containsExactly(2, 0);
+      assertThat(batch.scopeAssigned(0)).isEqualTo(2);
+      scratch.read(batch.requestAgain(at));
+      assertThat(new int[] {batch.day(0), batch.day(1)}).as("scratch, turn %d", turn).containsExactly(0, 1);
+      assertThat(batch.scopeAssigned(0)).isZero();
+    }
+  }
+
+  /**
+   * A batch given another batch's handles is read afresh, also when its count of changes happens to equal the one
+   * the ledger saw at the end of its read of the other batch.
+   */
+  @Test
+  void handlesCopiedIntoAnotherBatchAreNotTrusted() {
+    AgentId a = AgentId.of("a");
+    InMemoryAssignmentLedger ledger = new InMemoryAssignmentLedger();
+    var first = batchOf(a);
+    ledger.read(first);
+    long seen = first.modifications();
+    var second = batchOf(a);
+    second.setHandle(0, first.handle(0));
+    while (second.modifications() < seen) {
+      second.setCounters(0, 7, 7, 7, 7, 7, 7, 7); // a caller's own values, which the ledger must not keep
+    }
+    assertThat(second.modifications()).isEqualTo(seen);
+    ledger.read(second.requestAgain(MONDAY_NOON));
+    assertThat(second.counters(0)).isEqualTo(ledger.counters(a, MONDAY_NOON, ZoneId.of("UTC")));
+  }
+
   /**
    * The counters, kept with moving cursors, against counting every kept instant from scratch: instants recorded in
    * and out of order, reads moving forward and backward, in three zones (one with daylight saving time), over

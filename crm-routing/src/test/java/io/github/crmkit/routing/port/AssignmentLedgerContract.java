@@ -155,6 +155,25 @@ public abstract class AssignmentLedgerContract {
         }
         assertThat(batch.scopeStep()).isEqualTo(scope == null ? 0 : ledger.scopeStep(scope));
       }
+      // someone else changes an asked batch between two reads: the candidates' order, or a counter
+      CandidateCounters changed = asked.get(1);
+      if (random.nextInt(4) == 0) {
+        changed.request(at, "scope", calendar);
+        for (int k = 0; k < agents.length; k++) {
+          int i = (k + rotate) % agents.length;
+          changed.add(agents[i], zones[i]);
+        }
+        ledger.read(changed);
+        assertCalendarCounters(ledger, changed, at, "step " + step + " rotated by " + rotate);
+        changed.request(at, "scope", calendar);
+        for (int i = 0; i < agents.length; i++) {
+          changed.add(agents[i], zones[i]);
+        }
+      } else if (random.nextInt(3) == 0) {
+        int i = random.nextInt(agents.length);
+        changed.setCounters(i, 99, 99, 99, 99, 99, 99, 99);
+        changed.setScopeCounters(i, 99, 99, 99);
+      }
       for (CandidateCounters again : asked) {
         ledger.read(again.requestAgain(at));
         assertThat(again.at()).isEqualTo(at);
@@ -193,6 +212,19 @@ public abstract class AssignmentLedgerContract {
         assertThat(part.total()).isEqualTo(all.total());
         assertThat(part.lastAssignedAt()).isEqualTo(all.lastAssignedAt());
       }
+    }
+  }
+
+  /** The batch's counters of the calendar windows, open, last and total, and its scope counters, are exact. */
+  private static void assertCalendarCounters(AssignmentLedger ledger, CandidateCounters batch, Instant at,
+      String what) {
+    for (int i = 0; i < batch.size(); i++) {
+      AgentCounters all = ledger.counters(batch.agent(i), at, batch.zone(i));
+      AgentCounters read = batch.counters(i);
+      assertThat(new AgentCounters(read.day(), read.week(), read.month(), all.rolling30Days(), read.open(),
+          read.lastAssignedAt(), read.total())).as("%s, agent %s", what, batch.agent(i)).isEqualTo(all);
+      assertThat(batch.scopeCounters(i)).as("%s, agent %s, scope", what, batch.agent(i))
+          .isEqualTo(ledger.scopeCounters(batch.scope(), batch.agent(i)));
     }
   }
 
