@@ -371,6 +371,8 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
     final String scope;
     final AgentState state;
     final Member member;
+    /** The member's scope, null for a batch without one. */
+    final ScopeState scopeState;
     long stateVersion = -1; // -1: nothing kept
     long memberVersion;
     ZoneId zone;
@@ -379,8 +381,9 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
     /** In the batch's first slot: the batch's modifications at the end of the ledger's last read of it. */
     long batchModifications = -1;
 
-    Slot(InMemoryAssignmentLedger ledger, CandidateCounters batch, Member member) {
+    Slot(InMemoryAssignmentLedger ledger, CandidateCounters batch, Member member, ScopeState scopeState) {
       this.ledger = ledger;
+      this.scopeState = scopeState;
       this.batch = batch;
       this.agent = member.agent;
       this.scope = member.scope;
@@ -396,7 +399,9 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
     String scopeName = batch.scope();
     int windows = batch.windows();
     synchronized (lock) {
-      ScopeState scope = scopeName == null ? null : scope(scopeName);
+      ScopeState scope = scopeName == null ? null
+          : n > 0 && batch.handle(0) instanceof Slot s0 && s0.ledger == this && s0.scope == scopeName
+              ? s0.scopeState : scope(scopeName);
       // Touch every candidate's state first, in a loop too small to wait on each miss: the loads of all candidates
       // are then in flight together. The agents of a rarely used pool are not in the caches, and the reading loop
       // below does enough per candidate that each one's misses would otherwise come one after another.
@@ -462,7 +467,7 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
    */
   private Slot attach(CandidateCounters batch, int i, AgentId agent, ScopeState scope) {
     Member m = scope == null ? new Member(this, agent, null, state(agent)) : scope.member(agent);
-    Slot h = new Slot(this, batch, m);
+    Slot h = new Slot(this, batch, m, scope);
     batch.setHandle(i, h);
     return h;
   }
