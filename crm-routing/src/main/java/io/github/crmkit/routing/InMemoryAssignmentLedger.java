@@ -71,9 +71,6 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
   }
 
   private final Windows windows = new Windows();
-  /** A sum of what {@link #read} touches ahead, kept so that the compiler cannot drop those loads. */
-  @SuppressWarnings("unused")
-  private long touched;
 
   private static final class AgentState {
     private static final int WINDOWS = 4;
@@ -402,16 +399,6 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
       ScopeState scope = scopeName == null ? null
           : n > 0 && batch.handle(0) instanceof Slot s0 && s0.ledger == this && s0.scope == scopeName
               ? s0.scopeState : scope(scopeName);
-      // Touch every candidate's state first, in a loop too small to wait on each miss: the loads of all candidates
-      // are then in flight together. The agents of a rarely used pool are not in the caches, and the reading loop
-      // below does enough per candidate that each one's misses would otherwise come one after another.
-      long touched = 0;
-      for (int i = 0; i < n; i++) {
-        if (batch.handle(i) instanceof Slot h) {
-          touched += h.state.version + h.member.version;
-        }
-      }
-      this.touched = touched;
       // The counters this ledger wrote at its previous read of the batch are still there, unless someone else
       // changed the batch since: then the batch holds the same candidates, zones and handles (this ledger's slots)
       // as at the end of that read, and only the candidates whose counters may have changed are read (see Slot).
