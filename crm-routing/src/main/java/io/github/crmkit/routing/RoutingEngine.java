@@ -414,10 +414,8 @@ public final class RoutingEngine {
     }
     LeadFacts facts = scratch.facts.load(lead);
     int matched = ruleFilter.firstMatch(facts, scratch.ruleWords);
-    List<DecisionTrace.RuleCheck> checks = new RuleCheckList(ruleIds, ruleRoots, conditions, territories, lead,
-        matched);
     if (matched < 0) {
-      DecisionTrace trace = trace(affinity, checks, attempts);
+      DecisionTrace trace = trace(affinity, rules(lead, matched), attempts);
       return new RoutingDecision(lead.id(), Outcome.UNASSIGNED, null, null, "no-rule-matched", now, trace);
     }
     String ruleId = ruleIds[matched];
@@ -426,22 +424,22 @@ public final class RoutingEngine {
         case QUEUE -> {
           attempts.add(new DecisionTrace.TargetAttempt(target.label(), null, List.of(), null, null, "queued"));
           return new RoutingDecision(lead.id(), Outcome.QUEUED, target.ref(), ruleId, null, now,
-              trace(affinity, checks, attempts));
+              trace(affinity, rules(lead, matched), attempts));
         }
         case PUBLIC_POOL -> {
           attempts.add(new DecisionTrace.TargetAttempt(target.label(), null, List.of(), null, null, "pooled"));
           return new RoutingDecision(lead.id(), Outcome.POOLED, target.ref(), ruleId, null, now,
-              trace(affinity, checks, attempts));
+              trace(affinity, rules(lead, matched), attempts));
         }
         case UNASSIGNED -> {
           attempts.add(new DecisionTrace.TargetAttempt(target.label(), null, List.of(), null, null, "unassigned"));
           return new RoutingDecision(lead.id(), Outcome.UNASSIGNED, null, ruleId, target.ref(), now,
-              trace(affinity, checks, attempts));
+              trace(affinity, rules(lead, matched), attempts));
         }
         case AGENT -> {
           String result = tryAgent(lead, now, state, target.index(), target.label(), attempts);
           if (result != null) {
-            return finish(lead, now, state, result, ruleId, affinity, checks, attempts);
+            return finish(lead, now, state, result, ruleId, affinity, matched, attempts);
           }
         }
         case TERRITORY_POOL -> {
@@ -455,19 +453,19 @@ public final class RoutingEngine {
           } else {
             String result = tryPool(lead, now, state, territoryPools[t], facts, attempts, scratch);
             if (result != null) {
-              return finish(lead, now, state, result, ruleId, affinity, checks, attempts);
+              return finish(lead, now, state, result, ruleId, affinity, matched, attempts);
             }
           }
         }
         default -> {
           String result = tryPool(lead, now, state, pools[target.index()], facts, attempts, scratch);
           if (result != null) {
-            return finish(lead, now, state, result, ruleId, affinity, checks, attempts);
+            return finish(lead, now, state, result, ruleId, affinity, matched, attempts);
           }
         }
       }
     }
-    DecisionTrace trace = trace(affinity, checks, attempts);
+    DecisionTrace trace = trace(affinity, rules(lead, matched), attempts);
     return new RoutingDecision(lead.id(), Outcome.UNASSIGNED, null, ruleId, "no-eligible-candidate", now, trace);
   }
 
@@ -478,12 +476,20 @@ public final class RoutingEngine {
         attempts.size() == 1 ? List.of(attempts.get(0)) : attempts);
   }
 
+  /**
+   * The rules the decision evaluated, explained when read. Made once the targets are tried, not before: the stores
+   * of a new object would otherwise still be pending when the ledger takes its lock, which waits for them.
+   */
+  private List<DecisionTrace.RuleCheck> rules(Lead lead, int matched) {
+    return new RuleCheckList(ruleIds, ruleRoots, conditions, territories, lead, matched);
+  }
+
   private RoutingDecision finish(Lead lead, Instant now, AssignmentLedger state, String result, String ruleId,
-      String affinity, List<DecisionTrace.RuleCheck> checks, List<DecisionTrace.TargetAttempt> attempts) {
+      String affinity, int matched, List<DecisionTrace.TargetAttempt> attempts) {
     if (result.startsWith("already-assigned")) {
-      return alreadyAssigned(lead, now, state, affinity, checks, attempts, ruleId);
+      return alreadyAssigned(lead, now, state, affinity, rules(lead, matched), attempts, ruleId);
     }
-    DecisionTrace trace = trace(affinity, checks, attempts);
+    DecisionTrace trace = trace(affinity, rules(lead, matched), attempts);
     return new RoutingDecision(lead.id(), Outcome.ASSIGNED, result, ruleId, null, now, trace);
   }
 
