@@ -11,10 +11,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.crmkit.model.Absence;
 import io.github.crmkit.model.WorkingCalendar;
+import io.github.crmkit.model.WorkingHours;
 import io.github.crmkit.model.json.CrmJson;
 import io.github.crmkit.model.json.CrmJsonException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -82,6 +85,7 @@ public final class SlaPolicyJson {
   private static final Set<String> DOCUMENT = Set.of("version", "calendar", "waiting_states", "targets");
   private static final Set<String> TARGET = Set.of("name", "metric", "limit", "reminders_before",
       "escalations_after", "stages");
+  private static final Set<String> CALENDAR = Set.of("zone", "hours", "holidays", "absences");
   private static final int MAX_NAME = 200;
 
   private SlaPolicyJson() {}
@@ -94,8 +98,8 @@ public final class SlaPolicyJson {
    * @throws SlaPolicyException listing every problem with its JSON path: malformed JSON (with its line and
    *     column), unknown or missing properties, wrong types, an unsupported version, an unknown metric, durations
    *     that are not ISO-8601, zero or negative, reminders not shorter than the limit, repeated reminders,
-   *     escalations, stages, target names or waiting states, and blank names; of an invalid calendar, the first
-   *     problem crm-model's JSON reader finds
+   *     escalations, stages, target names or waiting states, and blank names; in the calendar, unknown properties,
+   *     the zone, and each working-hours entry, holiday and absence, each as crm-model's JSON reader finds it
    */
   public static SlaPolicy read(String json) {
     Objects.requireNonNull(json, "json");
@@ -241,10 +245,46 @@ public final class SlaPolicyJson {
       problems.add(new SlaPolicyProblem("$.calendar", "expected an object, found " + describe(node)));
       return null;
     }
+    // Each part on its own through crm-model's reader, which stops at its first problem: so that every problem of
+    // the calendar is reported, each at its path.
+    int before = problems.size();
+    unknown(node, "$.calendar", CALENDAR, problems);
+    ObjectNode zoneOnly = MAPPER.createObjectNode();
+    if (node.has("zone")) {
+      zoneOnly.set("zone", node.get("zone"));
+    }
+    part(zoneOnly, WorkingCalendar.class, "$.calendar", problems);
+    elements(node, "hours", WorkingHours.class, problems);
+    elements(node, "holidays", LocalDate.class, problems);
+    elements(node, "absences", Absence.class, problems);
+    if (problems.size() > before) {
+      return null;
+    }
+    return part(node, WorkingCalendar.class, "$.calendar", problems); // and the checks across parts (sizes)
+  }
+
+  /** Reads each element of the calendar's array {@code field}, if present, adding a problem for each invalid one. */
+  private static void elements(JsonNode calendar, String field, Class<?> type, List<SlaPolicyProblem> problems) {
+    JsonNode array = calendar.get(field);
+    String path = "$.calendar." + field;
+    if (array == null) {
+      return;
+    }
+    if (!array.isArray()) {
+      problems.add(new SlaPolicyProblem(path, "expected an array, found " + describe(array)));
+      return;
+    }
+    for (int i = 0; i < array.size(); i++) {
+      part(array.get(i), type, path + "[" + i + "]", problems);
+    }
+  }
+
+  /** Reads a part with crm-model's reader; adds its problem at {@code path} and returns null when invalid. */
+  private static <T> T part(JsonNode node, Class<T> type, String path, List<SlaPolicyProblem> problems) {
     try {
-      return CrmJson.standard().read(MAPPER.writeValueAsString(node), WorkingCalendar.class);
+      return CrmJson.standard().read(MAPPER.writeValueAsString(node), type);
     } catch (CrmJsonException e) {
-      problems.add(new SlaPolicyProblem("$.calendar" + e.path().substring(1), e.problem()));
+      problems.add(new SlaPolicyProblem(path + e.path().substring(1), e.problem()));
       return null;
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write a JSON tree", e);

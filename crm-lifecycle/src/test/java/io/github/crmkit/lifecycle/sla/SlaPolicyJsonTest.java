@@ -285,6 +285,27 @@ class SlaPolicyJsonTest {
   }
 
   @Test
+  void everyProblemOfTheCalendarIsReportedAtItsPath() {
+    List<SlaPolicyProblem> problems = problems("""
+        {"version": 1,
+         "calendar": {"zone": "Mars/Olympus", "weekends": [],
+                      "hours": [{"day": "MONDAY", "start": "09:00", "end": "17:00"},
+                                {"day": "TUESDAY", "start": "19:00", "end": "18:00"},
+                                {"day": "FUNDAY", "start": "09:00", "end": "17:00"}],
+                      "holidays": ["2026-12-25", "2026-13-01"],
+                      "absences": [{"from": "2026-08-10T00:00:00Z", "until": "2026-08-03T00:00:00Z"}]},
+         "targets": []}
+        """);
+    assertThat(problems).extracting(SlaPolicyProblem::path).containsExactly("$.calendar.weekends",
+        "$.calendar.zone", "$.calendar.hours[1]", "$.calendar.hours[2].day", "$.calendar.holidays[1]",
+        "$.calendar.absences[0]");
+    assertThat(problems.get(2).problem()).isEqualTo(
+        "WorkingHours.start must be before end, was 19:00 >= 18:00 on TUESDAY");
+    assertThat(problems("{\"version\": 1, \"calendar\": {\"zone\": \"UTC\", \"hours\": {}}, \"targets\": []}"))
+        .containsExactly(new SlaPolicyProblem("$.calendar.hours", "expected an array, found an object"));
+  }
+
+  @Test
   void missingRequiredPropertiesOfTheDocument() {
     assertThat(problems("{}")).containsExactly(
         new SlaPolicyProblem("$.version", "missing, expected 1"),
