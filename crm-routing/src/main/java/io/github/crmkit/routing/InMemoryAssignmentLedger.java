@@ -18,14 +18,16 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.locks.StampedLock;
 
 /**
- * The in-memory {@link AssignmentLedger}: safe under concurrent routing. Every operation runs under the ledger's one
- * lock, so {@link #reserve} checks the caps and the lead's owner and records as one step (never past a cap, never
- * two owners), and every read sees a consistent state. One lock rather than one per agent: a decision takes it
- * twice ({@link #read} for all its candidates, then {@link #reserve}) and holds it well under a microsecond each
- * time, where per-agent locks cost one acquisition and one map lookup per candidate. Assignment instants are kept
- * for 62 days, enough for calendar months and the rolling 30 days.
+ * The in-memory {@link AssignmentLedger}: safe under concurrent routing. Every change runs under the ledger's one
+ * lock (a {@link StampedLock}'s write lock), so {@link #reserve} checks the caps and the lead's owner and records as
+ * one step (never past a cap, never two owners), and every read sees a consistent state. One lock rather than one
+ * per agent: a decision takes it for {@link #reserve} and holds it well under a microsecond, where per-agent locks
+ * cost one acquisition and one map lookup per candidate. {@link #read} of a batch this ledger read before, unchanged
+ * since, first reads without the lock (an optimistic read, validated at its end) and takes the lock only when that
+ * fails. Assignment instants are kept for 62 days, enough for calendar months and the rolling 30 days.
  *
  * <p>Thread-safe.
  */
@@ -33,7 +35,7 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
   private static final long KEEP_MILLIS = 62L * 86_400_000L;
   private static final long DAYS_30_MILLIS = 30L * 86_400_000L;
 
-  private final Object lock = new Object();
+  private final StampedLock lock = new StampedLock();
   private final HashMap<AgentId, AgentState> agents = new HashMap<>();
   /** Each owned lead's owner, by the owner's state: releasing a lead then needs no lookup of the agent. */
   private final HashMap<LeadId, AgentState> owners = new HashMap<>();
@@ -256,6 +258,52 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
           last == Long.MIN_VALUE ? CandidateCounters.NEVER : last, total);
     }
 
+    /**
+     * {@link #read} without the lock (see {@link InMemoryAssignmentLedger#readWithoutLock}): writes nothing here, so
+     * gives up (false) where read would move the calendar or a cursor, when a rolling window is asked, when the
+     * instant is before the last assignment, or when the fields it read do not fit together.
+     */
+    boolean readPure(long now, ZoneId zone, int windows, CandidateCounters out, int i) {
+      long newest = last;
+      if (now < dayStart || now >= dayEnd || zone != cachedZone || newest > now
+          || (windows & CandidateCounters.ROLLING_30_DAYS) != 0) {
+        return false;
+      }
+      int end = size;
+      int day = 0;
+      int week = 0;
+      int month = 0;
+      if ((windows & CandidateCounters.DAY) != 0) {
+        if (start0 == dayStart) {
+          day = end - cursor0;
+        } else if (newest >= dayStart) {
+          return false;
+        }
+      }
+      if ((windows & CandidateCounters.WEEK) != 0) {
+        if (start1 == weekStart) {
+          week = end - cursor1;
+        } else if (newest >= weekStart) {
+          return false;
+        }
+      }
+      if ((windows & CandidateCounters.MONTH) != 0) {
+        if (start2 == monthStart) {
+          month = end - cursor2;
+        } else if (newest >= monthStart) {
+          return false;
+        }
+      }
+      int backlog = open;
+      long count = total;
+      if ((day | week | month | backlog) < 0 || count < 0) {
+        return false;
+      }
+      out.setCounters(i, day, week, month, 0, backlog, newest == Long.MIN_VALUE ? CandidateCounters.NEVER : newest,
+          count);
+      return true;
+    }
+
     // the caps last checked, as numbers (-1: none), cached by identity: an engine passes the same caps each time
     private Capacity capsSeen;
     private final int[] capArray = new int[5];
@@ -395,7 +443,14 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
     int n = batch.size();
     String scopeName = batch.scope();
     int windows = batch.windows();
-    synchronized (lock) {
+    if (n > 0 && (windows & CandidateCounters.ROLLING_30_DAYS) == 0) {
+      long optimistic = lock.tryOptimisticRead();
+      if (optimistic != 0 && readWithoutLock(batch, now, n, scopeName, windows, optimistic)) {
+        return;
+      }
+    }
+    long stamp = lock.writeLock();
+    try {
       ScopeState scope = scopeName == null ? null
           : n > 0 && batch.handle(0) instanceof Slot s0 && s0.ledger == this && s0.scope == scopeName
               ? s0.scopeState : scope(scopeName);
@@ -429,7 +484,62 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
       if (n > 0) {
         ((Slot) batch.handle(0)).batchModifications = batch.modifications();
       }
+    } finally {
+      lock.unlockWrite(stamp);
     }
+  }
+
+  /**
+   * Reads a batch this ledger read last, unchanged since, without taking the lock: an optimistic read of the
+   * ledger's state, validated at the end. Nothing shared is written; what is written into the batch and its slots is
+   * the batch's caller's own. Returns false, having changed at most the batch, when the read cannot be done so (the
+   * batch changed, a candidate needs its calendar or a cursor moved) or when a writer came in between: if it wrote
+   * into the batch, the batch's count of changes no longer matches its first slot, and the locked read that follows
+   * reads every candidate.
+   */
+  private boolean readWithoutLock(CandidateCounters batch, long now, int n, String scopeName, int windows,
+      long optimistic) {
+    if (!(batch.handle(0) instanceof Slot first) || first.ledger != this || first.batch != batch
+        || first.batchModifications != batch.modifications() || first.scope != scopeName) {
+      return false;
+    }
+    ScopeState scope = first.scopeState;
+    for (int i = 0; i < n; i++) {
+      Slot h = (Slot) batch.handle(i);
+      AgentState state = h.state;
+      Member m = h.member;
+      long version = state.version;
+      long memberVersion = m.version;
+      if (h.stateVersion == version && h.memberVersion == memberVersion && now >= h.dayStart && now < h.dayEnd
+          && now >= state.last) {
+        continue;
+      }
+      if (!state.readPure(now, h.zone, windows, batch, i)) {
+        return false;
+      }
+      if (scope != null) {
+        long assigned = m.assigned;
+        long credits = m.credits;
+        long lastEligibleStep = m.lastEligibleStep;
+        if (assigned < 0 || credits < 0 || lastEligibleStep < -1) {
+          return false;
+        }
+        batch.setScopeCounters(i, assigned, credits, lastEligibleStep);
+      }
+      h.stateVersion = version;
+      h.memberVersion = memberVersion;
+      h.dayStart = state.dayStart;
+      h.dayEnd = state.dayEnd;
+    }
+    long step = scope == null ? 0 : scope.step;
+    if (!lock.validate(optimistic) || step < 0) {
+      return false;
+    }
+    if (scope != null) {
+      batch.setScopeStep(step);
+    }
+    first.batchModifications = batch.modifications();
+    return true;
   }
 
   /** Reads one candidate into the batch and notes in its slot what was written. */
@@ -470,9 +580,12 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
 
   @Override
   public Reservation reserve(ReservationRequest request) {
-    synchronized (lock) {
+    long stamp = lock.writeLock();
+    try {
       return reserve(request, state(request.agent()),
           request.scope() == null ? null : scope(request.scope()).member(request.agent()));
+    } finally {
+      lock.unlockWrite(stamp);
     }
   }
 
@@ -485,8 +598,11 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
     Objects.requireNonNull(request, "request");
     if (batch.handle(candidate) instanceof Slot h && h.ledger == this && h.agent.equals(request.agent())
         && Objects.equals(h.scope, request.scope())) {
-      synchronized (lock) {
+      long stamp = lock.writeLock();
+      try {
         return reserve(request, h.state, h.scope == null ? null : h.member);
+      } finally {
+        lock.unlockWrite(stamp);
       }
     }
     return reserve(request);
@@ -535,7 +651,8 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
   @Override
   public boolean release(LeadId lead) {
     Objects.requireNonNull(lead, "lead");
-    synchronized (lock) {
+    long stamp = lock.writeLock();
+    try {
       AgentState owner = owners.remove(lead);
       if (owner == null) {
         return false;
@@ -543,37 +660,49 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
       owner.open = Math.max(0, owner.open - 1);
       owner.version++;
       return true;
+    } finally {
+      lock.unlockWrite(stamp);
     }
   }
 
   @Override
   public Optional<AgentId> owner(LeadId lead) {
-    synchronized (lock) {
+    long stamp = lock.writeLock();
+    try {
       return Optional.ofNullable(agentOf(owners.get(lead)));
+    } finally {
+      lock.unlockWrite(stamp);
     }
   }
 
   @Override
   public ScopeCounters scopeCounters(String scope, AgentId agent) {
-    synchronized (lock) {
+    long stamp = lock.writeLock();
+    try {
       ScopeState state = scopes.get(scope);
       Member m = state == null ? null : state.members.get(agent);
       return m == null ? ScopeCounters.NONE : new ScopeCounters(m.assigned, m.credits, m.lastEligibleStep);
+    } finally {
+      lock.unlockWrite(stamp);
     }
   }
 
   @Override
   public long scopeStep(String scope) {
-    synchronized (lock) {
+    long stamp = lock.writeLock();
+    try {
       ScopeState state = scopes.get(scope);
       return state == null ? 0 : state.step;
+    } finally {
+      lock.unlockWrite(stamp);
     }
   }
 
   @Override
   public long recordStep(String scope, AgentId[] members, long[] credits) {
     checkCredits("members", members.length, credits);
-    synchronized (lock) {
+    long stamp = lock.writeLock();
+    try {
       ScopeState state = scope(scope);
       long step = state.step;
       for (int i = 0; i < members.length; i++) {
@@ -584,6 +713,8 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
       }
       state.step = step + 1;
       return step;
+    } finally {
+      lock.unlockWrite(stamp);
     }
   }
 
@@ -601,7 +732,8 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
     for (int k : positions) {
       batch.agent(k); // the position is in the batch, or this throws before anything changes
     }
-    synchronized (lock) {
+    long stamp = lock.writeLock();
+    try {
       ScopeState state = scope(scopeName);
       long step = state.step;
       for (int i = 0; i < positions.length; i++) {
@@ -615,6 +747,8 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
       }
       state.step = step + 1;
       return step;
+    } finally {
+      lock.unlockWrite(stamp);
     }
   }
 
@@ -634,8 +768,11 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
   /** Returns the number of agents and leads held, never personal data. */
   @Override
   public String toString() {
-    synchronized (lock) {
+    long stamp = lock.writeLock();
+    try {
       return "InMemoryAssignmentLedger{agents=" + agents.size() + ", owned leads=" + owners.size() + "}";
+    } finally {
+      lock.unlockWrite(stamp);
     }
   }
 }

@@ -164,6 +164,36 @@ public class AssignmentLedgerLincheckTest {
     return ledger.recordStep(SCOPE, MEMBERS[members], CREDITS[members]);
   }
 
+  /** Each thread's batch of both agents in the scope, asked again by {@link #readAgain}, as the engine asks it. */
+  private final ThreadLocal<io.github.crmkit.routing.port.CandidateCounters> batches = ThreadLocal.withInitial(() -> {
+    var batch = new io.github.crmkit.routing.port.CandidateCounters(2).request(AT[0], SCOPE,
+        io.github.crmkit.routing.port.CandidateCounters.DAY);
+    for (AgentId agent : AGENTS) {
+      batch.add(agent, UTC);
+    }
+    return batch;
+  });
+
+  /**
+   * Both agents' day, backlog and total counts and scope counters, read through this thread's batch asked again: the
+   * second read of a thread runs without the ledger's lock when nothing changed the batch.
+   *
+   * @param at the instant index
+   * @return the counters
+   */
+  @Operation
+  public String readAgain(@Param(gen = IntGen.class, conf = "0:1") int at) {
+    var batch = batches.get().requestAgain(AT[at]);
+    ledger.read(batch);
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < AGENTS.length; i++) {
+      out.append(batch.day(i)).append('/').append(batch.open(i)).append('/').append(batch.total(i)).append('/')
+          .append(batch.scopeAssigned(i)).append('/').append(batch.scopeCredits(i)).append('/')
+          .append(batch.scopeLastEligibleStep(i)).append(' ');
+    }
+    return out.append(batch.scopeStep()).toString();
+  }
+
   @Test
   void modelChecking() {
     new ModelCheckingOptions().iterations(20).invocationsPerIteration(30).actorsBefore(1).actorsPerThread(2)
@@ -176,6 +206,13 @@ public class AssignmentLedgerLincheckTest {
             List.of(List.of(op("reassign", 0, 1, 0)), List.of(op("owner", 0), op("counters", 0, 0)))))
         .addCustomScenario(scenario(List.of(op("reserve", 2, 1, 0)),
             List.of(List.of(op("release", 2)), List.of(op("owner", 2), op("counters", 1, 0)))))
+        // a read without the lock (the second of a thread) while another thread reserves, releases or steps
+        .addCustomScenario(scenario(List.of(op("reserve", 0, 0, 0)),
+            List.of(List.of(op("reserve", 1, 0, 0), op("release", 0)),
+                List.of(op("readAgain", 0), op("readAgain", 0)))))
+        .addCustomScenario(scenario(List.of(op("reserve", 0, 1, 0)),
+            List.of(List.of(op("recordStep", 2), op("reassign", 0, 0, 0)),
+                List.of(op("readAgain", 0), op("readAgain", 0)))))
         // each call of these is atomic (a linearizable map; maps and values used under a lock or immutable): no
         // interleaving between the ledger's own steps is lost, and the checker has far fewer switch points
         .addGuarantee(forClasses(ConcurrentHashMap.class.getName(), HashMap.class.getName()).allMethods()

@@ -46,6 +46,48 @@ class InMemoryAssignmentLedgerTest extends AssignmentLedgerContract {
         false, false, false));
   }
 
+  /**
+   * One lead moved back and forth between two agents by one thread while another reads both agents through a batch
+   * asked again (its reads run without the lock): every read must see the lead with exactly one of them, and as many
+   * assignments in the day as the backlog and totals imply. A read that is not validated sees a move half done.
+   */
+  @Test
+  void readsWithoutTheLockNeverSeeAHalfDoneReassignment() throws Exception {
+    AgentId a = AgentId.of("a");
+    AgentId b = AgentId.of("b");
+    InMemoryAssignmentLedger ledger = new InMemoryAssignmentLedger();
+    LeadId lead = LeadId.of("L-1");
+    Instant start = MONDAY_NOON.minusSeconds(3600);
+    ledger.reserve(new ReservationRequest(lead, a, start, ZoneId.of("UTC"), Capacity.unlimited(), "s", true, true,
+        true));
+    java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+    Thread mover = new Thread(() -> {
+      for (int i = 1; i <= 200_000; i++) {
+        ledger.reserve(new ReservationRequest(lead, i % 2 == 0 ? a : b, start.plusMillis(i), ZoneId.of("UTC"),
+            Capacity.unlimited(), "s", true, true, true));
+      }
+      done.set(true);
+    });
+    var batch = batchOf(a, b);
+    ledger.read(batch);
+    mover.start();
+    long reads = 0;
+    List<String> seen = new ArrayList<>();
+    while (!done.get() || reads < 1000) {
+      ledger.read(batch.requestAgain(MONDAY_NOON));
+      reads++;
+      int open = batch.open(0) + batch.open(1);
+      long total = batch.total(0) + batch.total(1);
+      int day = batch.day(0) + batch.day(1);
+      long assigned = batch.scopeAssigned(0) + batch.scopeAssigned(1);
+      if (open != 1 || day != total || assigned != total) {
+        seen.add("open " + open + ", day " + day + ", total " + total + ", scope " + assigned);
+      }
+    }
+    mover.join();
+    assertThat(seen).as("after %d reads", reads).isEmpty();
+  }
+
   /** A dry run reads the live decisions' batches with its own ledger: each ledger must answer its own counts. */
   @Test
   void twoLedgersReadingOneBatchInTurnEachAnswerTheirOwnCounters() {
