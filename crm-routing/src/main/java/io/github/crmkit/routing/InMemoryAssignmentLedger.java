@@ -134,6 +134,12 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
       version++;
     }
 
+    /** Takes one lead out of the backlog (released or reassigned away). */
+    void closeOne() {
+      open = Math.max(0, open - 1);
+      version++;
+    }
+
     /*
      * Per window k (0 day, 1 week, 2 month, 3 rolling 30 days): cursorK, the index of its first instant, kept as
      * time moves forward, and startK, the start that cursor is known to be exact for (Long.MIN_VALUE: not known).
@@ -361,6 +367,19 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
       this.scope = scope;
       this.state = state;
     }
+
+    /** Counts one more assignment in the scope. */
+    void assigned() {
+      assigned++;
+      version++;
+    }
+
+    /** Records the member eligible at {@code step}, with {@code granted} calibration credits. */
+    void eligibleAt(long step, long granted) {
+      credits += granted;
+      lastEligibleStep = step;
+      version++;
+    }
   }
 
   private final class ScopeState {
@@ -435,6 +454,23 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
       this.state = member.state;
       this.member = member;
     }
+
+    /**
+     * Whether the counters last written at this position still stand at {@code now}: the state and scope counters
+     * have the versions read then, the instant is in the same day, and not before the agent's last assignment.
+     */
+    boolean stands(long stateVersion, long memberVersion, long now, long last) {
+      return this.stateVersion == stateVersion && this.memberVersion == memberVersion && now >= dayStart
+          && now < dayEnd && now >= last;
+    }
+
+    /** Notes the versions and the day of the counters just written at this position (-1: not to be kept). */
+    void wrote(long stateVersion, long memberVersion, long dayStart, long dayEnd) {
+      this.stateVersion = stateVersion;
+      this.memberVersion = memberVersion;
+      this.dayStart = dayStart;
+      this.dayEnd = dayEnd;
+    }
   }
 
   @Override
@@ -457,13 +493,11 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
       // The counters this ledger wrote at its previous read of the batch are still there, unless someone else
       // changed the batch since: then the batch holds the same candidates, zones and handles (this ledger's slots)
       // as at the end of that read, and only the candidates whose counters may have changed are read (see Slot).
-      if (n > 0 && (windows & CandidateCounters.ROLLING_30_DAYS) == 0 && batch.handle(0) instanceof Slot first
-          && first.ledger == this && first.batch == batch && first.batchModifications == batch.modifications()) {
+      if (n > 0 && (windows & CandidateCounters.ROLLING_30_DAYS) == 0 && unchangedSince(batch) != null) {
         for (int i = 0; i < n; i++) {
           Slot h = (Slot) batch.handle(i);
           AgentState state = h.state;
-          if (h.stateVersion != state.version || h.memberVersion != h.member.version || now < h.dayStart
-              || now >= h.dayEnd || now < state.last) {
+          if (!h.stands(state.version, h.member.version, now, state.last)) {
             readInto(batch, i, h, now, windows, scope, h.zone);
           }
         }
@@ -499,8 +533,8 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
    */
   private boolean readWithoutLock(CandidateCounters batch, long now, int n, String scopeName, int windows,
       long optimistic) {
-    if (!(batch.handle(0) instanceof Slot first) || first.ledger != this || first.batch != batch
-        || first.batchModifications != batch.modifications() || first.scope != scopeName) {
+    Slot first = unchangedSince(batch);
+    if (first == null || first.scope != scopeName) {
       return false;
     }
     ScopeState scope = first.scopeState;
@@ -510,8 +544,7 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
       Member m = h.member;
       long version = state.version;
       long memberVersion = m.version;
-      if (h.stateVersion == version && h.memberVersion == memberVersion && now >= h.dayStart && now < h.dayEnd
-          && now >= state.last) {
+      if (h.stands(version, memberVersion, now, state.last)) {
         continue;
       }
       if (!state.readPure(now, h.zone, windows, batch, i)) {
@@ -526,10 +559,7 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
         }
         batch.setScopeCounters(i, assigned, credits, lastEligibleStep);
       }
-      h.stateVersion = version;
-      h.memberVersion = memberVersion;
-      h.dayStart = state.dayStart;
-      h.dayEnd = state.dayEnd;
+      h.wrote(version, memberVersion, state.dayStart, state.dayEnd);
     }
     long step = scope == null ? 0 : scope.step;
     if (!lock.validate(optimistic) || step < 0) {
@@ -542,6 +572,15 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
     return true;
   }
 
+  /**
+   * The batch's first slot when nobody changed the batch since this ledger's last read of it (the batch then holds
+   * the same candidates, zones and this ledger's slots), or null.
+   */
+  private Slot unchangedSince(CandidateCounters batch) {
+    return batch.handle(0) instanceof Slot first && first.ledger == this && first.batch == batch
+        && first.batchModifications == batch.modifications() ? first : null;
+  }
+
   /** Reads one candidate into the batch and notes in its slot what was written. */
   private static void readInto(CandidateCounters batch, int i, Slot h, long now, int windows, ScopeState scope,
       ZoneId zone) {
@@ -551,11 +590,9 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
     if (scope != null) {
       batch.setScopeCounters(i, m.assigned, m.credits, m.lastEligibleStep);
     }
-    h.stateVersion = now >= state.last ? state.version : -1; // counts as of an earlier instant are not kept
-    h.memberVersion = m.version;
+    // counts as of an instant before the last assignment are not kept
+    h.wrote(now >= state.last ? state.version : -1, m.version, state.dayStart, state.dayEnd);
     h.zone = zone;
-    h.dayStart = state.dayStart;
-    h.dayEnd = state.dayEnd;
   }
 
   /**
@@ -634,12 +671,10 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
     }
     state.record(at);
     if (previous != null) {
-      previous.open = Math.max(0, previous.open - 1);
-      previous.version++;
+      previous.closeOne();
     }
     if (member != null) {
-      member.assigned++;
-      member.version++;
+      member.assigned();
     }
     return previous == null ? RESERVED : new Reservation(Reservation.Status.RESERVED, null, previous.agent);
   }
@@ -657,8 +692,7 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
       if (owner == null) {
         return false;
       }
-      owner.open = Math.max(0, owner.open - 1);
-      owner.version++;
+      owner.closeOne();
       return true;
     } finally {
       lock.unlockWrite(stamp);
@@ -707,9 +741,7 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
       long step = state.step;
       for (int i = 0; i < members.length; i++) {
         Member m = state.member(members[i]);
-        m.credits += credits[i];
-        m.lastEligibleStep = step;
-        m.version++;
+        m.eligibleAt(step, credits[i]);
       }
       state.step = step + 1;
       return step;
@@ -741,9 +773,7 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
         AgentId agent = batch.agent(k);
         Member m = batch.handle(k) instanceof Slot h && h.ledger == this && h.agent == agent
             && h.scope == scopeName ? h.member : state.member(agent);
-        m.credits += credits[i];
-        m.lastEligibleStep = step;
-        m.version++;
+        m.eligibleAt(step, credits[i]);
       }
       state.step = step + 1;
       return step;
