@@ -75,7 +75,6 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
   private final Windows windows = new Windows();
 
   private static final class AgentState {
-    private static final int WINDOWS = 4;
     private final Windows windows;
     final AgentId agent;
 
@@ -96,22 +95,19 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
 
     void record(long at) {
       long keepFrom = at - KEEP_MILLIS;
-      while (base < size && times[base] < keepFrom) {
-        base++; // dropped; a cursor below it becomes it: every kept instant is at or after its window's start
+      int b = base;
+      while (b < size && times[b] < keepFrom) {
+        b++; // dropped; a cursor below it becomes it: every kept instant is at or after its window's start
       }
-      for (int k = 0; k < WINDOWS; k++) {
-        cursor(k, Math.max(base, cursor(k)));
+      if (b != base) {
+        base = b;
+        cursor0 = Math.max(b, cursor0);
+        cursor1 = Math.max(b, cursor1);
+        cursor2 = Math.max(b, cursor2);
+        cursor3 = Math.max(b, cursor3);
       }
-      if (size == times.length) { // full: move the kept instants to the front (amortised), or grow
-        int kept = size - base;
-        long[] into = kept * 2 > times.length ? new long[times.length * 2] : times;
-        System.arraycopy(times, base, into, 0, kept);
-        times = into;
-        for (int k = 0; k < WINDOWS; k++) {
-          cursor(k, cursor(k) - base);
-        }
-        size = kept;
-        base = 0;
+      if (size == times.length) {
+        compact();
       }
       int i = size;
       while (i > base && times[i - 1] > at) { // keep sorted when instants arrive out of order
@@ -120,18 +116,44 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
       }
       times[i] = at;
       size++;
-      for (int k = 0; k < WINDOWS; k++) {
-        if (cursor(k) > i) {
-          cursor(k, cursor(k) + 1);
-        }
-        if (at < cursorStart(k)) {
-          cursorStart(k, Long.MIN_VALUE); // an instant before the window's start may sit at its cursor: seek again
-        }
+      // the windows' cursors, unrolled: a cursor after the new instant moves with the instants it points to; an
+      // instant before a window's start may sit at its cursor, which must then be sought again
+      if (i < size - 1) {
+        cursor0 += cursor0 > i ? 1 : 0;
+        cursor1 += cursor1 > i ? 1 : 0;
+        cursor2 += cursor2 > i ? 1 : 0;
+        cursor3 += cursor3 > i ? 1 : 0;
+      }
+      if (at < start0) {
+        start0 = Long.MIN_VALUE;
+      }
+      if (at < start1) {
+        start1 = Long.MIN_VALUE;
+      }
+      if (at < start2) {
+        start2 = Long.MIN_VALUE;
+      }
+      if (at < start3) {
+        start3 = Long.MIN_VALUE;
       }
       open++;
       total++;
       last = Math.max(last, at);
       version++;
+    }
+
+    /** The instants are full: moves the kept ones to the front (amortised), or grows. Rare: kept out of record. */
+    private void compact() {
+      int kept = size - base;
+      long[] into = kept * 2 > times.length ? new long[times.length * 2] : times;
+      System.arraycopy(times, base, into, 0, kept);
+      times = into;
+      cursor0 -= base;
+      cursor1 -= base;
+      cursor2 -= base;
+      cursor3 -= base;
+      size = kept;
+      base = 0;
     }
 
     /** Takes one lead out of the backlog (released or reassigned away). */
