@@ -1,5 +1,6 @@
 package io.github.crmkit.routing;
 
+import io.github.crmkit.model.Lead;
 import java.util.List;
 import java.util.Objects;
 
@@ -9,26 +10,142 @@ import java.util.Objects;
  * considered (and why each was excluded), the strategy's state before and after, and what was chosen. It holds ids,
  * codes and the policy's own conditions, never lead data. {@link #explain()} renders it for people.
  *
- * <p>Immutable and thread-safe.
+ * <p>A value: two traces are equal when their components are. The engine builds its traces in a compact form and
+ * makes their lists only when they are read.
  *
- * @param policyRevision the policy's revision
- * @param seed the engine's seed
- * @param ownerAffinity what owner affinity found ({@code off}, {@code none}, {@code owner a-1 capped:max-open}, ...)
- * @param rules the rules evaluated, in order; the last one matched unless none did
- * @param attempts the targets tried, in order
+ * <p>Immutable and thread-safe.
  */
-public record DecisionTrace(String policyRevision, long seed, String ownerAffinity, List<RuleCheck> rules,
-    List<TargetAttempt> attempts) {
+public final class DecisionTrace {
+  private final String policyRevision;
+  private final long seed;
+  private final String ownerAffinity;
+  /** The rules as given, or in the engine's form the rule set they are made from when first read. */
+  private final Object rulesOrSet;
+  /** The engine's form: the rules once made. */
+  private List<RuleCheck> rules;
+  private final Lead lead;
+  private final int matched;
+  /** The only attempt, or the list of them. */
+  private final Object attempts;
+
   /**
-   * Checks and copies the components.
+   * Creates a trace.
    *
+   * @param policyRevision the policy's revision
+   * @param seed the engine's seed
+   * @param ownerAffinity what owner affinity found ({@code off}, {@code none}, {@code owner a-1 capped:max-open},
+   *     ...)
+   * @param rules the rules evaluated, in order; the last one matched unless none did
+   * @param attempts the targets tried, in order
    * @throws NullPointerException if a component is null
    */
-  public DecisionTrace {
-    Objects.requireNonNull(policyRevision, "policyRevision");
-    Objects.requireNonNull(ownerAffinity, "ownerAffinity");
-    rules = rules instanceof RuleCheckList ? rules : List.copyOf(rules);
-    attempts = List.copyOf(attempts);
+  public DecisionTrace(String policyRevision, long seed, String ownerAffinity, List<RuleCheck> rules,
+      List<TargetAttempt> attempts) {
+    this(policyRevision, seed, ownerAffinity, rules instanceof RuleCheckList ? rules : List.copyOf(rules), null,
+        null, -1, List.copyOf(attempts));
+  }
+
+  private DecisionTrace(String policyRevision, long seed, String ownerAffinity, List<RuleCheck> rules,
+      RuleCheckList.Rules ruleSet, Lead lead, int matched, Object attempts) {
+    this.policyRevision = Objects.requireNonNull(policyRevision, "policyRevision");
+    this.seed = seed;
+    this.ownerAffinity = Objects.requireNonNull(ownerAffinity, "ownerAffinity");
+    this.rulesOrSet = rules != null ? rules : Objects.requireNonNull(ruleSet, "ruleSet");
+    this.lead = lead;
+    this.matched = matched;
+    this.attempts = attempts;
+  }
+
+  /**
+   * The engine's form: the rules {@code ruleSet} evaluated for {@code lead} up to {@code matched} (-1: none
+   * matched), explained when read, and the attempts: the buffer's only one is kept as it is, several are copied.
+   */
+  static DecisionTrace of(String policyRevision, long seed, String ownerAffinity, RuleCheckList.Rules ruleSet,
+      Lead lead, int matched, List<TargetAttempt> attempts) {
+    return new DecisionTrace(policyRevision, seed, ownerAffinity, null, ruleSet, lead, matched,
+        attempts.size() == 1 ? attempts.get(0) : List.copyOf(attempts));
+  }
+
+  /**
+   * The engine's form without rules (a decision taken before any rule was evaluated).
+   */
+  static DecisionTrace withoutRules(String policyRevision, long seed, String ownerAffinity,
+      List<TargetAttempt> attempts) {
+    return new DecisionTrace(policyRevision, seed, ownerAffinity, List.of(), null, null, -1,
+        attempts.size() == 1 ? attempts.get(0) : List.copyOf(attempts));
+  }
+
+  /**
+   * The policy's revision.
+   *
+   * @return the revision
+   */
+  public String policyRevision() {
+    return policyRevision;
+  }
+
+  /**
+   * The engine's seed.
+   *
+   * @return the seed
+   */
+  public long seed() {
+    return seed;
+  }
+
+  /**
+   * What owner affinity found.
+   *
+   * @return {@code off}, {@code none}, {@code owner a-1 capped:max-open}, ...
+   */
+  public String ownerAffinity() {
+    return ownerAffinity;
+  }
+
+  /**
+   * The rules evaluated, in order; the last one matched unless none did.
+   *
+   * @return the rules (immutable)
+   */
+  @SuppressWarnings("unchecked")
+  public List<RuleCheck> rules() {
+    if (rulesOrSet instanceof List<?> given) {
+      return (List<RuleCheck>) given;
+    }
+    List<RuleCheck> list = rules;
+    if (list == null) { // a racing reader may make its own: the list's fields are final, so either is complete
+      list = new RuleCheckList((RuleCheckList.Rules) rulesOrSet, lead, matched);
+      rules = list;
+    }
+    return list;
+  }
+
+  /**
+   * The targets tried, in order.
+   *
+   * @return the attempts (immutable)
+   */
+  @SuppressWarnings("unchecked")
+  public List<TargetAttempt> attempts() {
+    return attempts instanceof TargetAttempt only ? List.of(only) : (List<TargetAttempt>) attempts;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof DecisionTrace t && policyRevision.equals(t.policyRevision) && seed == t.seed
+        && ownerAffinity.equals(t.ownerAffinity) && rules().equals(t.rules()) && attempts().equals(t.attempts());
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(policyRevision, seed, ownerAffinity, rules(), attempts());
+  }
+
+  /** Returns ids, codes and the policy's conditions only. */
+  @Override
+  public String toString() {
+    return "DecisionTrace[policyRevision=" + policyRevision + ", seed=" + seed + ", ownerAffinity=" + ownerAffinity
+        + ", rules=" + rules() + ", attempts=" + attempts() + "]";
   }
 
   /**
@@ -62,14 +179,24 @@ public record DecisionTrace(String policyRevision, long seed, String ownerAffini
   public static final class TargetAttempt {
     private final String target;
     private final String strategy;
-    /** The candidates, or null until first read in the engine's form (made from the member ids then). */
-    private List<CandidateCheck> candidates;
-    private final String[] members;
+    /** The candidates as given, or in the engine's form the pool's member ids they are made from when read. */
+    private final Object candidatesOrMembers;
+    /** The engine's form: each member's exclusion, and the candidates once made. */
     private final String[] excludedBy;
+    private List<CandidateCheck> candidates;
     private final String result;
-    private final StrategyState state;
-    private volatile String stateBefore;
-    private volatile String stateAfter;
+    // the engine's form: the chosen candidate's strategy state as numbers (see StrategyState), agent null if none
+    private final String agent;
+    private final long assigned;
+    private final long credits;
+    private final long lastEligibleStep;
+    private final long total;
+    private final long lastAssigned;
+    private final long granted;
+    private final long step;
+    /** The states as given; null in the engine's form, which renders them from the numbers when read. */
+    private final String stateBefore;
+    private final String stateAfter;
 
     /**
      * Creates an attempt.
@@ -84,37 +211,53 @@ public record DecisionTrace(String policyRevision, long seed, String ownerAffini
      */
     public TargetAttempt(String target, String strategy, List<CandidateCheck> candidates, String stateBefore,
         String stateAfter, String result) {
-      this(target, strategy, List.copyOf(candidates), null, null, stateBefore, stateAfter, null, result);
+      this(target, strategy, List.copyOf(candidates), null, stateBefore, stateAfter, result, null, 0, 0, 0, 0, 0, 0,
+          0);
     }
 
     /**
-     * The engine's form: the candidates as the pool's member ids and each one's exclusion (the arrays are kept, not
-     * copied, and must not change afterwards), made into a list and the states rendered on first read.
+     * The engine's form of an attempt that chose nothing: the candidates as the pool's member ids and each one's
+     * exclusion (the arrays are kept, not copied, and must not change afterwards), made into a list when read.
      */
-    static TargetAttempt lazy(String target, String strategy, String[] members, String[] excludedBy,
-        StrategyState state, String result) {
-      return new TargetAttempt(target, strategy, null, members, excludedBy, null, null, state, result);
+    static TargetAttempt lazy(String target, String strategy, String[] members, String[] excludedBy, String result) {
+      return new TargetAttempt(target, strategy, Objects.requireNonNull(members, "candidates"),
+          Objects.requireNonNull(excludedBy, "candidates"), null, null, result, null, 0, 0, 0, 0, 0, 0, 0);
     }
 
-    private TargetAttempt(String target, String strategy, List<CandidateCheck> candidates, String[] members,
-        String[] excludedBy, String stateBefore, String stateAfter, StrategyState state, String result) {
+    /**
+     * The engine's form of an attempt that chose {@code agent}, with its strategy state as the decision read it
+     * and what the decision made of it (see {@link StrategyState}), rendered when read.
+     */
+    static TargetAttempt chose(String target, String strategy, String[] members, String[] excludedBy, String result,
+        String agent, long assigned, long credits, long lastEligibleStep, long total, long lastAssigned,
+        long granted, long step) {
+      return new TargetAttempt(target, strategy, Objects.requireNonNull(members, "candidates"),
+          Objects.requireNonNull(excludedBy, "candidates"), null, null, result, Objects.requireNonNull(agent, "agent"),
+          assigned, credits, lastEligibleStep, total, lastAssigned, granted, step);
+    }
+
+    private TargetAttempt(String target, String strategy, Object candidatesOrMembers, String[] excludedBy,
+        String stateBefore, String stateAfter, String result, String agent, long assigned, long credits, long lastEligibleStep, long total,
+        long lastAssigned, long granted, long step) {
       this.target = Objects.requireNonNull(target, "target");
       this.strategy = strategy;
-      if (candidates == null) {
-        Objects.requireNonNull(members, "candidates");
-        Objects.requireNonNull(excludedBy, "candidates");
-      }
-      this.candidates = candidates;
-      this.members = members;
+      this.candidatesOrMembers = candidatesOrMembers;
       this.excludedBy = excludedBy;
-      if (stateBefore != null) { // a volatile write is a full fence on most machines: the engine's form skips both
-        this.stateBefore = stateBefore;
-      }
-      if (stateAfter != null) {
-        this.stateAfter = stateAfter;
-      }
-      this.state = state;
+      this.stateBefore = stateBefore;
+      this.stateAfter = stateAfter;
       this.result = Objects.requireNonNull(result, "result");
+      this.agent = agent;
+      this.assigned = assigned;
+      this.credits = credits;
+      this.lastEligibleStep = lastEligibleStep;
+      this.total = total;
+      this.lastAssigned = lastAssigned;
+      this.granted = granted;
+      this.step = step;
+    }
+
+    private StrategyState state() {
+      return new StrategyState(agent, assigned, credits, lastEligibleStep, total, lastAssigned, granted, step);
     }
 
     /**
@@ -140,10 +283,14 @@ public record DecisionTrace(String policyRevision, long seed, String ownerAffini
      *
      * @return the candidates (immutable)
      */
+    @SuppressWarnings("unchecked")
     public List<CandidateCheck> candidates() {
+      if (excludedBy == null) {
+        return (List<CandidateCheck>) candidatesOrMembers;
+      }
       List<CandidateCheck> list = candidates;
       if (list == null) { // a racing reader may make its own: the list's fields are final, so either is complete
-        list = new CandidateCheckList(members, excludedBy);
+        list = new CandidateCheckList((String[]) candidatesOrMembers, excludedBy);
         candidates = list;
       }
       return list;
@@ -155,12 +302,7 @@ public record DecisionTrace(String policyRevision, long seed, String ownerAffini
      * @return the state, or null when nothing was chosen
      */
     public String stateBefore() {
-      String s = stateBefore;
-      if (s == null && state != null) {
-        s = state.before();
-        stateBefore = s;
-      }
-      return s;
+      return agent == null ? stateBefore : state().before();
     }
 
     /**
@@ -169,12 +311,7 @@ public record DecisionTrace(String policyRevision, long seed, String ownerAffini
      * @return the state, or null when nothing was chosen
      */
     public String stateAfter() {
-      String s = stateAfter;
-      if (s == null && state != null) {
-        s = state.after();
-        stateAfter = s;
-      }
-      return s;
+      return agent == null ? stateAfter : state().after();
     }
 
     /**
@@ -215,7 +352,7 @@ public record DecisionTrace(String policyRevision, long seed, String ownerAffini
     StringBuilder out = new StringBuilder();
     out.append("policy ").append(policyRevision).append(", seed ").append(seed).append('\n');
     out.append("owner affinity: ").append(ownerAffinity).append('\n');
-    for (RuleCheck rule : rules) {
+    for (RuleCheck rule : rules()) {
       out.append("rule ").append(rule.ruleId()).append(": ");
       if (rule.matched()) {
         out.append("matched\n");
@@ -223,7 +360,7 @@ public record DecisionTrace(String policyRevision, long seed, String ownerAffini
         out.append("failed at ").append(rule.failedPath()).append(" (").append(rule.failedCondition()).append(")\n");
       }
     }
-    for (TargetAttempt attempt : attempts) {
+    for (TargetAttempt attempt : attempts()) {
       out.append("target ").append(attempt.target());
       if (attempt.strategy() != null) {
         out.append(" by ").append(attempt.strategy());

@@ -86,6 +86,8 @@ public final class RoutingEngine {
   private final String[] ruleIds;
   private final int[] ruleRoots;
   private final CompiledConditions.RuleFilter ruleFilter;
+  /** The rules as the traces explain them. */
+  private final RuleCheckList.Rules ruleSet;
   private final CompiledTarget[][] chains;
   private final CompiledPool[] pools;
   private final CompiledPool[] territoryPools;
@@ -166,6 +168,7 @@ public final class RoutingEngine {
       ruleIds[i] = policy.rules().get(i).id();
     }
     ruleFilter = conditions.new RuleFilter(ruleRoots);
+    ruleSet = new RuleCheckList.Rules(ruleIds, ruleRoots, conditions, territories);
 
     Map<String, Integer> poolIndex = new HashMap<>();
     for (int p = 0; p < policy.pools().size(); p++) {
@@ -402,11 +405,12 @@ public final class RoutingEngine {
       affinity = ownerAffinity(lead, now, state, attempts);
       if (affinity.startsWith("assigned")) {
         String owner = affinity.substring("assigned:".length());
-        DecisionTrace trace = trace(affinity, List.of(), attempts);
+        DecisionTrace trace = DecisionTrace.withoutRules(policy.revision(), seed, affinity, attempts);
         return new RoutingDecision(lead.id(), Outcome.ASSIGNED, owner, "owner-affinity", null, now, trace);
       }
       if (affinity.equals("already-assigned")) {
-        return alreadyAssigned(lead, now, state, affinity, List.of(), attempts, null);
+        return alreadyAssigned(lead, DecisionTrace.withoutRules(policy.revision(), seed, affinity, attempts), now,
+            null);
       }
     }
     if (scratch.facts == null) {
@@ -415,7 +419,7 @@ public final class RoutingEngine {
     LeadFacts facts = scratch.facts.load(lead);
     int matched = ruleFilter.firstMatch(facts, scratch.ruleWords);
     if (matched < 0) {
-      DecisionTrace trace = trace(affinity, rules(lead, matched), attempts);
+      DecisionTrace trace = trace(affinity, lead, matched, attempts);
       return new RoutingDecision(lead.id(), Outcome.UNASSIGNED, null, null, "no-rule-matched", now, trace);
     }
     String ruleId = ruleIds[matched];
@@ -424,17 +428,17 @@ public final class RoutingEngine {
         case QUEUE -> {
           attempts.add(new DecisionTrace.TargetAttempt(target.label(), null, List.of(), null, null, "queued"));
           return new RoutingDecision(lead.id(), Outcome.QUEUED, target.ref(), ruleId, null, now,
-              trace(affinity, rules(lead, matched), attempts));
+              trace(affinity, lead, matched, attempts));
         }
         case PUBLIC_POOL -> {
           attempts.add(new DecisionTrace.TargetAttempt(target.label(), null, List.of(), null, null, "pooled"));
           return new RoutingDecision(lead.id(), Outcome.POOLED, target.ref(), ruleId, null, now,
-              trace(affinity, rules(lead, matched), attempts));
+              trace(affinity, lead, matched, attempts));
         }
         case UNASSIGNED -> {
           attempts.add(new DecisionTrace.TargetAttempt(target.label(), null, List.of(), null, null, "unassigned"));
           return new RoutingDecision(lead.id(), Outcome.UNASSIGNED, null, ruleId, target.ref(), now,
-              trace(affinity, rules(lead, matched), attempts));
+              trace(affinity, lead, matched, attempts));
         }
         case AGENT -> {
           String result = tryAgent(lead, now, state, target.index(), target.label(), attempts);
@@ -465,37 +469,29 @@ public final class RoutingEngine {
         }
       }
     }
-    DecisionTrace trace = trace(affinity, rules(lead, matched), attempts);
+    DecisionTrace trace = trace(affinity, lead, matched, attempts);
     return new RoutingDecision(lead.id(), Outcome.UNASSIGNED, null, ruleId, "no-eligible-candidate", now, trace);
   }
 
-  /** The decision's trace; a single attempt is passed as an immutable list, which the trace keeps without copying. */
-  private DecisionTrace trace(String affinity, List<DecisionTrace.RuleCheck> checks,
-      List<DecisionTrace.TargetAttempt> attempts) {
-    return new DecisionTrace(policy.revision(), seed, affinity, checks,
-        attempts.size() == 1 ? List.of(attempts.get(0)) : attempts);
-  }
-
   /**
-   * The rules the decision evaluated, explained when read. Made once the targets are tried, not before: the stores
-   * of a new object would otherwise still be pending when the ledger takes its lock, which waits for them.
+   * The decision's trace: the rules it evaluated are explained when read. Made once the targets are tried, not
+   * before: the stores of a new object would otherwise still be pending when the ledger takes its lock, which waits
+   * for them.
    */
-  private List<DecisionTrace.RuleCheck> rules(Lead lead, int matched) {
-    return new RuleCheckList(ruleIds, ruleRoots, conditions, territories, lead, matched);
+  private DecisionTrace trace(String affinity, Lead lead, int matched, List<DecisionTrace.TargetAttempt> attempts) {
+    return DecisionTrace.of(policy.revision(), seed, affinity, ruleSet, lead, matched, attempts);
   }
 
   private RoutingDecision finish(Lead lead, Instant now, AssignmentLedger state, String result, String ruleId,
       String affinity, int matched, List<DecisionTrace.TargetAttempt> attempts) {
     if (result.startsWith("already-assigned")) {
-      return alreadyAssigned(lead, now, state, affinity, rules(lead, matched), attempts, ruleId);
+      return alreadyAssigned(lead, trace(affinity, lead, matched, attempts), now, ruleId);
     }
-    DecisionTrace trace = trace(affinity, rules(lead, matched), attempts);
+    DecisionTrace trace = trace(affinity, lead, matched, attempts);
     return new RoutingDecision(lead.id(), Outcome.ASSIGNED, result, ruleId, null, now, trace);
   }
 
-  private RoutingDecision alreadyAssigned(Lead lead, Instant now, AssignmentLedger state, String affinity,
-      List<DecisionTrace.RuleCheck> checks, List<DecisionTrace.TargetAttempt> attempts, String ruleId) {
-    DecisionTrace trace = trace(affinity, checks, attempts);
+  private static RoutingDecision alreadyAssigned(Lead lead, DecisionTrace trace, Instant now, String ruleId) {
     return new RoutingDecision(lead.id(), Outcome.UNASSIGNED, null, ruleId, "already-assigned", now, trace);
   }
 
@@ -652,7 +648,6 @@ public final class RoutingEngine {
       List<DecisionTrace.TargetAttempt> attempts, int[] member, Scratch scratch, CandidateCounters batch,
       int m, int count) {
     int[] eligible = scratch.eligible;
-    StrategyState chosenState = null;
     String result = "no-eligible-candidate";
     String chosen = null;
     long[] granted = null;
@@ -669,12 +664,12 @@ public final class RoutingEngine {
       Reservation r = state.reserve(new ReservationRequest(lead.id(), agentIds[a], now, agentZones[a],
           pool.caps[i], pool.scope, false, false, false), batch, pick);
       if (r.reserved()) {
-        chosenState = new StrategyState(agentIds[a].value(), batch.scopeAssigned(pick), batch.scopeCredits(pick),
-            batch.scopeLastEligibleStep(pick), batch.total(pick), batch.lastAssignedEpochMilli(pick),
-            granted == null ? 0 : granted[pick], step[0]);
         chosen = agentIds[a].value();
-        result = pool.chosen[i];
-        break;
+        attempts.add(DecisionTrace.TargetAttempt.chose(pool.label, pool.strategyName, pool.memberIds,
+            scratch.excluded, pool.chosen[i], chosen, batch.scopeAssigned(pick), batch.scopeCredits(pick),
+            batch.scopeLastEligibleStep(pick), batch.total(pick), batch.lastAssignedEpochMilli(pick),
+            granted == null ? 0 : granted[pick], step[0]));
+        return chosen;
       }
       if (r.status() == Reservation.Status.ALREADY_ASSIGNED) {
         result = "already-assigned";
@@ -689,8 +684,8 @@ public final class RoutingEngine {
       System.arraycopy(eligible, at + 1, eligible, at, count - at - 1);
       count--;
     }
-    attempts.add(DecisionTrace.TargetAttempt.lazy(pool.label, pool.strategyName,
-        pool.memberIds, scratch.excluded, chosenState, result));
+    attempts.add(DecisionTrace.TargetAttempt.lazy(pool.label, pool.strategyName, pool.memberIds, scratch.excluded,
+        result));
     return chosen;
   }
 

@@ -13,31 +13,34 @@ import java.util.RandomAccess;
  * <p>Immutable and thread-safe.
  */
 final class RuleCheckList extends AbstractList<DecisionTrace.RuleCheck> implements RandomAccess {
-  private final String[] ruleIds;
-  private final int[] roots;
-  private final CompiledConditions conditions;
-  private final TerritoryIndex territories;
+  /**
+   * A compiled policy's rules, as its traces explain them: one per engine, shared by its traces.
+   *
+   * @param ruleIds the rules' ids, in order
+   * @param roots each rule's condition node
+   * @param conditions the compiled conditions
+   * @param territories the territory index
+   */
+  record Rules(String[] ruleIds, int[] roots, CompiledConditions conditions, TerritoryIndex territories) {}
+
+  private final Rules rules;
   private final Lead lead;
   private final int matched;
   private final int size;
   /** The lead's facts, extracted again on the first read: the decision's own were its thread's, reused since. */
   private volatile LeadFacts facts;
 
-  RuleCheckList(String[] ruleIds, int[] roots, CompiledConditions conditions, TerritoryIndex territories, Lead lead,
-      int matched) {
-    this.ruleIds = ruleIds;
-    this.roots = roots;
-    this.conditions = conditions;
-    this.territories = territories;
+  RuleCheckList(Rules rules, Lead lead, int matched) {
+    this.rules = rules;
     this.lead = lead;
     this.matched = matched;
-    this.size = matched < 0 ? ruleIds.length : matched + 1;
+    this.size = matched < 0 ? rules.ruleIds().length : matched + 1;
   }
 
   private LeadFacts facts() {
     LeadFacts f = facts;
     if (f == null) { // racing readers may each extract them: the same facts of the same immutable lead
-      f = new LeadFacts(lead, conditions, territories);
+      f = new LeadFacts(lead, rules.conditions(), rules.territories());
       facts = f;
     }
     return f;
@@ -48,9 +51,12 @@ final class RuleCheckList extends AbstractList<DecisionTrace.RuleCheck> implemen
     if (index < 0 || index >= size) {
       throw new IndexOutOfBoundsException("index " + index + " out of [0, " + size + ")");
     }
+    String[] ruleIds = rules.ruleIds();
     if (index == matched) {
       return new DecisionTrace.RuleCheck(ruleIds[index], true, null, null);
     }
+    CompiledConditions conditions = rules.conditions();
+    int[] roots = rules.roots();
     int node = conditions.evalFail(roots[index], facts());
     if (node < 0) { // only a plugin operator that is not a pure function of the lead gets here
       return new DecisionTrace.RuleCheck(ruleIds[index], false, conditions.path(roots[index]),

@@ -94,6 +94,37 @@ class EngineTest {
   }
 
   @Test
+  void aTraceNamesTheChosenCandidatesStrategyStateBeforeAndAfterAndEqualsItsCopy() {
+    RoutingEngine engine = RoutingEngine.builder().policy(Fixtures.onePool("round-robin", "a", "b"))
+        .directory(Fixtures.directory(agent("a", 1), agent("b", 1))).ledger(new InMemoryAssignmentLedger())
+        .build();
+    RoutingDecision first = engine.route(lead(0), T0);
+    RoutingDecision second = engine.route(lead(1), T0.plusSeconds(60));
+    RoutingDecision third = engine.route(lead(2), T0.plusSeconds(120));
+    String one = Fixtures.target(first);
+    String other = Fixtures.target(second);
+    assertThat(List.of(one, other)).containsExactlyInAnyOrder("a", "b");
+    assertThat(Fixtures.target(third)).isEqualTo(one); // the one waiting longest
+    DecisionTrace.TargetAttempt attempt = third.trace().attempts().get(0);
+    assertThat(attempt.result()).isEqualTo("chosen:" + one);
+    assertThat(attempt.stateBefore()).isEqualTo(one + " assigned=1 credits=0 lastEligibleStep=-1 total=1"
+        + " lastAssignedAtEpochMilli=" + T0.toEpochMilli());
+    assertThat(attempt.stateAfter()).isEqualTo(one + " assigned=2 credits=0 lastEligibleStep=-1");
+    assertThat(second.trace().attempts().get(0).stateBefore()).isEqualTo(other
+        + " assigned=0 credits=0 lastEligibleStep=-1 total=0 lastAssignedAtEpochMilli=never");
+    // the engine's compact form is a value like one built from its components
+    DecisionTrace trace = third.trace();
+    DecisionTrace.TargetAttempt copy = new DecisionTrace.TargetAttempt(attempt.target(), attempt.strategy(),
+        attempt.candidates(), attempt.stateBefore(), attempt.stateAfter(), attempt.result());
+    DecisionTrace same = new DecisionTrace(trace.policyRevision(), trace.seed(), trace.ownerAffinity(),
+        List.copyOf(trace.rules()), List.of(copy));
+    assertThat(copy).isEqualTo(attempt).hasSameHashCodeAs(attempt).hasToString(attempt.toString());
+    assertThat(same).isEqualTo(trace).hasSameHashCodeAs(trace).hasToString(trace.toString());
+    assertThat(same.explain()).isEqualTo(trace.explain()).contains("state before: " + attempt.stateBefore());
+    assertThat(second.trace()).isNotEqualTo(trace);
+  }
+
+  @Test
   void eachTraceKeepsItsOwnExclusionsWhenAPoolIsAskedAgain() {
     // a pool whose candidates are fixed shares its static exclusions between traces until a candidate is capped
     RoutingPolicy policy = Fixtures.onePool("round-robin", "a", "b", "c");
