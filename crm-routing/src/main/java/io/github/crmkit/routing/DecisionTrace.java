@@ -232,13 +232,14 @@ public final class DecisionTrace {
         String agent, long assigned, long credits, long lastEligibleStep, long total, long lastAssigned,
         long granted, long step) {
       return new TargetAttempt(target, strategy, Objects.requireNonNull(members, "candidates"),
-          Objects.requireNonNull(excludedBy, "candidates"), null, null, result, Objects.requireNonNull(agent, "agent"),
-          assigned, credits, lastEligibleStep, total, lastAssigned, granted, step);
+          Objects.requireNonNull(excludedBy, "candidates"), null, null, result,
+          Objects.requireNonNull(agent, "agent"), assigned, credits, lastEligibleStep, total, lastAssigned, granted,
+          step);
     }
 
     private TargetAttempt(String target, String strategy, Object candidatesOrMembers, String[] excludedBy,
-        String stateBefore, String stateAfter, String result, String agent, long assigned, long credits, long lastEligibleStep, long total,
-        long lastAssigned, long granted, long step) {
+        String stateBefore, String stateAfter, String result, String agent, long assigned, long credits,
+        long lastEligibleStep, long total, long lastAssigned, long granted, long step) {
       this.target = Objects.requireNonNull(target, "target");
       this.strategy = strategy;
       this.candidatesOrMembers = candidatesOrMembers;

@@ -90,7 +90,11 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
     int open;
     long last = Long.MIN_VALUE;
     long total;
-    /** Increased by every change of the instants or of the open count: a batch's counters older than it are stale. */
+    /**
+     * Increased by every change of the instants or of the open count, and of the agent's counters in any scope (see
+     * Member): a batch's counters older than it are stale. One version for both, so that checking a kept candidate
+     * reads one object; a change in one scope then makes the agent's counters in its other scopes read again too.
+     */
     long version;
 
     void record(long at) {
@@ -380,8 +384,6 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
     long assigned;
     long credits;
     long lastEligibleStep = -1;
-    /** Increased by every change of the three counters above. */
-    long version;
 
     Member(InMemoryAssignmentLedger ledger, AgentId agent, String scope, AgentState state) {
       this.ledger = ledger;
@@ -393,14 +395,14 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
     /** Counts one more assignment in the scope. */
     void assigned() {
       assigned++;
-      version++;
+      state.version++; // see AgentState.version
     }
 
     /** Records the member eligible at {@code step}, with {@code granted} calibration credits. */
     void eligibleAt(long step, long granted) {
       credits += granted;
       lastEligibleStep = step;
-      version++;
+      state.version++;
     }
   }
 
@@ -443,10 +445,10 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
 
   /**
    * What {@link #read} keeps in a batch per position: the candidate's state and scope counters, found again without
-   * lookups, and the versions and day of the counters it last wrote there. Those counters still stand while neither
-   * the state nor the scope counters change, the instant stays in the same day (so in the same week and month) and
-   * after the agent's last assignment, and no rolling window is asked. Owned by one position of one batch; used
-   * under the ledger's lock.
+   * lookups, and the state's version and the day of the counters it last wrote there. Those counters still stand
+   * while neither the state nor the scope counters change (both change the state's version), the instant stays in
+   * the same day (so in the same week and month) and after the agent's last assignment, and no rolling window is
+   * asked. Owned by one position of one batch; used under the ledger's lock.
    */
   private static final class Slot {
     final InMemoryAssignmentLedger ledger;
@@ -460,7 +462,6 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
     /** The member's scope, null for a batch without one. */
     final ScopeState scopeState;
     long stateVersion = -1; // -1: nothing kept
-    long memberVersion;
     ZoneId zone;
     long dayStart;
     long dayEnd;
@@ -479,17 +480,15 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
 
     /**
      * Whether the counters last written at this position still stand at {@code now}: the state and scope counters
-     * have the versions read then, the instant is in the same day, and not before the agent's last assignment.
+     * have the version read then, the instant is in the same day, and not before the agent's last assignment.
      */
-    boolean stands(long stateVersion, long memberVersion, long now, long last) {
-      return this.stateVersion == stateVersion && this.memberVersion == memberVersion && now >= dayStart
-          && now < dayEnd && now >= last;
+    boolean stands(long stateVersion, long now, long last) {
+      return this.stateVersion == stateVersion && now >= dayStart && now < dayEnd && now >= last;
     }
 
-    /** Notes the versions and the day of the counters just written at this position (-1: not to be kept). */
-    void wrote(long stateVersion, long memberVersion, long dayStart, long dayEnd) {
+    /** Notes the version and the day of the counters just written at this position (-1: not to be kept). */
+    void wrote(long stateVersion, long dayStart, long dayEnd) {
       this.stateVersion = stateVersion;
-      this.memberVersion = memberVersion;
       this.dayStart = dayStart;
       this.dayEnd = dayEnd;
     }
@@ -519,7 +518,7 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
         for (int i = 0; i < n; i++) {
           Slot h = (Slot) batch.handle(i);
           AgentState state = h.state;
-          if (!h.stands(state.version, h.member.version, now, state.last)) {
+          if (!h.stands(state.version, now, state.last)) {
             readInto(batch, i, h, now, windows, scope, h.zone);
           }
         }
@@ -565,8 +564,7 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
       AgentState state = h.state;
       Member m = h.member;
       long version = state.version;
-      long memberVersion = m.version;
-      if (h.stands(version, memberVersion, now, state.last)) {
+      if (h.stands(version, now, state.last)) {
         continue;
       }
       if (!state.readPure(now, h.zone, windows, batch, i)) {
@@ -581,7 +579,7 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
         }
         batch.setScopeCounters(i, assigned, credits, lastEligibleStep);
       }
-      h.wrote(version, memberVersion, state.dayStart, state.dayEnd);
+      h.wrote(version, state.dayStart, state.dayEnd);
     }
     long step = scope == null ? 0 : scope.step;
     if (!lock.validate(optimistic) || step < 0) {
@@ -613,7 +611,7 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
       batch.setScopeCounters(i, m.assigned, m.credits, m.lastEligibleStep);
     }
     // counts as of an instant before the last assignment are not kept
-    h.wrote(now >= state.last ? state.version : -1, m.version, state.dayStart, state.dayEnd);
+    h.wrote(now >= state.last ? state.version : -1, state.dayStart, state.dayEnd);
     h.zone = zone;
   }
 
