@@ -45,7 +45,8 @@ final class ClvCommand {
               + "\"customers\":N,\"diagnostics\":{...}}",
           "Columns: bg-nbd, mbg-nbd, pareto-nbd read frequency,recency,T; gamma-gamma reads frequency and the "
               + "monetary column (customers with frequency 0 carry no spend information and are left out); bg-bb "
-              + "reads frequency,recency,periods (and usually --weights).",
+              + "reads frequency,recency,periods (and usually --weights), or --input with each calendar period of "
+              + "--time-unit (day, week, month or year) one purchase opportunity.",
           "Example: crm clv fit --model bg-nbd --summary cdnow_customers_summary.csv > bgnbd.json"})
   static final class Fit implements Callable<Integer> {
     @Mixin
@@ -233,8 +234,9 @@ final class ClvCommand {
           + "correlation, totals).",
           "With --input, the calibration period ends at --calibration-end and the holdout at --observation-end; "
               + "with --summary, the file holds the holdout columns as crm summary --observation-end writes them.",
-          "bg-bb (discrete time) reads --summary only: frequency, recency and periods as for fit, the holdout "
-              + "purchases, and the holdout opportunities in the --holdout-duration column (whole numbers).",
+          "bg-bb (discrete time) reads from --summary frequency, recency and periods as for fit, the holdout "
+              + "purchases, and the holdout opportunities in the --holdout-duration column (whole numbers); or from "
+              + "--input the periods of --time-unit as opportunities, both ends the last day of a period.",
           "Example: crm clv validate --model bg-nbd --input CDNOW_sample.txt --no-header --delimiter whitespace "
               + "--customer 1 --date 3 --amount 5 --date-format yyyyMMdd --calibration-end 1997-09-30 "
               + "--observation-end 1998-06-30"})
@@ -257,7 +259,7 @@ final class ClvCommand {
         description = "With --input and --time-unit day or week: also print the cohort's expected against actual "
             + "cumulative and incremental repeat purchases at the end of every time unit, from the first purchase "
             + "to the observation end (Fader, Hardie and Lee 2005, figure 2). Summarises the transactions once per "
-            + "period.")
+            + "period. bg-bb: per opportunity, for any --time-unit (Fader, Hardie and Shang 2010, figure 5).")
     boolean tracking;
 
     @Option(names = "--holdout", paramLabel = "COL", defaultValue = "frequency_holdout",
@@ -290,11 +292,14 @@ final class ClvCommand {
         fitted = ClvModels.fit(model, d, data.fitOptions());
       }
       if (ClvDataOptions.BG_BB.equals(model)) {
-        if (tracking) {
-          throw new IllegalArgumentException("--tracking needs the transactions; bg-bb reads a summary of "
-              + "opportunities");
+        if (tracking && d.opportunities() == null) {
+          throw new IllegalArgumentException("--tracking needs the transactions: give --input instead of --summary");
         }
-        print(System.out, fitted, d, validateDiscrete(BgBbModel.of(fitted), d), "opportunity");
+        BgBbModel discrete = BgBbModel.of(fitted);
+        print(System.out, fitted, d, validateDiscrete(discrete, d), "opportunity");
+        if (tracking) {
+          printTracking(System.out, discrete, d.opportunities());
+        }
         System.out.flush();
         return 0;
       }
@@ -413,6 +418,47 @@ final class ClvCommand {
       double mape = t.cumulativeMeanAbsolutePercentageError();
       out.printf(Locale.ROOT, "cumulative tracking: mean absolute percentage error %s%n",
           Double.isNaN(mape) ? "n/a" : String.format(Locale.ROOT, "%.2f%%", 100 * mape));
+    }
+
+    /**
+     * Expected against actual cumulative and incremental repeat purchases per opportunity of the customers kept:
+     * a customer born in period b is expected to buy E[X(p - b)] - E[X(p - b - 1)] times in period p, and buys at
+     * most once per opportunity.
+     */
+    private static void printTracking(PrintStream out, BgBbModel model, Opportunities o) {
+      int periods = (int) (o.endPeriod - o.firstBirth);
+      double[] expectedByAge = new double[periods + 1];
+      for (int j = 1; j <= periods; j++) {
+        expectedByAge[j] = model.expectedPurchases(j);
+      }
+      String unit = o.unit.label();
+      out.printf(Locale.ROOT, "%ncumulative and incremental repeat purchases of the %,d customers by %s%n", o.size(),
+          unit);
+      out.printf(Locale.ROOT, "%-6s %-10s %12s %12s %12s %12s%n", unit, "to", "expected", "actual", "expected +",
+          "actual +");
+      double expectedCumulative = 0.0;
+      long actualCumulative = 0;
+      double errors = 0.0;
+      int counted = 0;
+      for (int q = 0; q < periods; q++) {
+        long period = o.firstBirth + 1 + q;
+        double expected = 0.0;
+        for (int j = 0; j < o.births.length && o.firstBirth + j < period; j++) {
+          int age = (int) (period - (o.firstBirth + j));
+          expected += o.births[j] * (expectedByAge[age] - expectedByAge[age - 1]);
+        }
+        expectedCumulative += expected;
+        actualCumulative += o.repeatBuyers[q];
+        if (actualCumulative > 0) {
+          errors += Math.abs(expectedCumulative - actualCumulative) / actualCumulative;
+          counted++;
+        }
+        out.printf(Locale.ROOT, "%-6d %-10s %,12.1f %,12d %,12.1f %,12d%s%n", q + 1, o.unit.lastDay(period),
+            expectedCumulative, actualCumulative, expected, o.repeatBuyers[q],
+            period == o.calibrationPeriod ? "  <- calibration end" : "");
+      }
+      out.printf(Locale.ROOT, "cumulative tracking: mean absolute percentage error %s%n",
+          counted == 0 ? "n/a" : String.format(Locale.ROOT, "%.2f%%", 100 * errors / counted));
     }
 
     private static String mean(double value) {

@@ -84,8 +84,9 @@ final class ClvDataOptions {
       description = "With --input: last day of the calibration period (inclusive), the end of the histories.")
   LocalDate calibrationEnd;
 
-  @Option(names = "--time-unit", paramLabel = "day|week|month", defaultValue = "week",
-      description = "Unit of recency, T and horizons: day, week or month; with --input as in crm summary "
+  @Option(names = "--time-unit", paramLabel = "day|week|month|year", defaultValue = "week",
+      description = "Unit of recency, T and horizons: day, week or month; with --input as in crm summary. For bg-bb "
+          + "with --input, the calendar period of one purchase opportunity: day, week (from Monday), month or year "
           + "(default: ${DEFAULT-VALUE}).")
   String timeUnit;
 
@@ -132,15 +133,25 @@ final class ClvDataOptions {
   /** The time unit, lower case and checked. */
   String timeUnit() {
     String unit = timeUnit.toLowerCase(Locale.ROOT);
-    if (!unit.equals("day") && !unit.equals("week") && !unit.equals("month")) {
-      throw new IllegalArgumentException("--time-unit must be day, week or month, was " + timeUnit);
+    if (!unit.equals("day") && !unit.equals("week") && !unit.equals("month") && !unit.equals("year")) {
+      throw new IllegalArgumentException("--time-unit must be day, week, month or year, was " + timeUnit);
+    }
+    return unit;
+  }
+
+  /** The time unit of a continuous-time model: day, week or month. */
+  private String continuousTimeUnit() {
+    String unit = timeUnit();
+    if (unit.equals("year")) {
+      throw new IllegalArgumentException("--time-unit year is the opportunity of bg-bb; bg-nbd, mbg-nbd, pareto-nbd "
+          + "and gamma-gamma take day, week or month");
     }
     return unit;
   }
 
   /** The model's time units per month, for customer lifetime value. */
   double timeUnitsPerMonth() {
-    return switch (timeUnit()) {
+    return switch (continuousTimeUnit()) {
       case "day" -> CustomerLifetimeValue.DAYS_PER_MONTH;
       case "week" -> CustomerLifetimeValue.WEEKS_PER_MONTH;
       default -> 1.0;
@@ -149,7 +160,7 @@ final class ClvDataOptions {
 
   /** The summary options of --time-unit, as crm summary sets them. */
   RepeatPurchaseOptions repeatPurchaseOptions() {
-    return switch (timeUnit()) {
+    return switch (continuousTimeUnit()) {
       case "day" -> new RepeatPurchaseOptions(RepeatPurchaseOptions.Period.DAY, RepeatPurchaseOptions.Unit.DAYS);
       case "week" -> new RepeatPurchaseOptions(RepeatPurchaseOptions.Period.DAY, RepeatPurchaseOptions.Unit.WEEKS);
       default -> new RepeatPurchaseOptions(RepeatPurchaseOptions.Period.MONTH, RepeatPurchaseOptions.Unit.MONTHS);
@@ -182,10 +193,12 @@ final class ClvDataOptions {
    * @param table the summary file the data came from (for positions in messages), or null for --input
    * @param transactions with --input: the transactions read, else null
    * @param calibration with --input: their calibration summary, whose included customers are the rows, else null
+   * @param opportunities with --input for bg-bb: the customers' opportunities, whose customers are the rows, else
+   *     null
    */
   record Data(String source, String[] ids, int[] x, double[] tx, double[] age, double[] monetary, double[] weights,
       int[] periods, int[] holdoutX, double[] holdoutLength, SummaryCsv.Table table, TransactionColumns transactions,
-      RepeatPurchaseSummary calibration) {
+      RepeatPurchaseSummary calibration, Opportunities opportunities) {
     int size() {
       return x.length;
     }
@@ -293,7 +306,34 @@ final class ClvDataOptions {
     int[] holdoutX = holdout == null ? null : table.counts("--holdout");
     double[] holdoutLength = holdout == null ? null : table.number("--holdout-duration");
     return new Data(summary.toString(), ids, x, tx, age, monetary,
-        weightsColumn == null ? null : table.number("--weights"), periods, holdoutX, holdoutLength, table, null, null);
+        weightsColumn == null ? null : table.number("--weights"), periods, holdoutX, holdoutLength, table, null, null,
+        null);
+  }
+
+  /** bg-bb with --input: each period of --time-unit is an opportunity (see {@link Opportunities}). */
+  private Data loadOpportunities(LocalDate observationEnd, PrintStream err) throws IOException {
+    Opportunities.Unit unit = Opportunities.Unit.of(timeUnit());
+    Opportunities.checkEnds(unit, calibrationEnd, observationEnd); // before the files are read
+    TransactionFileResult read = input.read(err);
+    Opportunities o = Opportunities.of(read.columns(), unit, calibrationEnd, observationEnd);
+    err.printf(Locale.ROOT, "clv: %,d customers' purchases by %s, %d opportunities by %s to %s; %,d left out (no "
+        + "purchase by then), %,d left out (first purchase in the last %s, no opportunity after it)%n", o.size(),
+        unit.label(), o.calibrationPeriod - o.firstBirth, unit.label(), calibrationEnd, o.noPurchase, o.bornLast,
+        unit.label());
+    if (o.size() == 0) {
+      throw new IllegalArgumentException("no customer has a purchase before the " + unit.label() + " of the "
+          + "calibration end " + calibrationEnd);
+    }
+    double[] tx = new double[o.size()];
+    double[] holdoutLength = observationEnd == null ? null : new double[o.size()];
+    for (int i = 0; i < tx.length; i++) {
+      tx[i] = o.tx[i];
+      if (holdoutLength != null) {
+        holdoutLength[i] = o.holdoutN;
+      }
+    }
+    return new Data(String.join(" ", input.inputs), o.ids, o.x, tx, null, o.monetary, null, o.n, o.holdoutX,
+        holdoutLength, null, read.columns(), null, o);
   }
 
   private static void rejectWithInput(String option, String value) {
@@ -305,10 +345,6 @@ final class ClvDataOptions {
 
   private Data loadTransactions(Need need, boolean withHoldout, LocalDate observationEnd, PrintStream err)
       throws IOException {
-    if (need == Need.DISCRETE) {
-      throw new IllegalArgumentException("bg-bb reads a summary of opportunities: give --summary FILE with the "
-          + "frequency, recency and periods columns");
-    }
     if (calibrationEnd == null) {
       throw new IllegalArgumentException("--input needs --calibration-end YYYY-MM-DD");
     }
@@ -319,6 +355,9 @@ final class ClvDataOptions {
     rejectWithInput("--monetary", monetaryColumn);
     rejectWithInput("--weights", weightsColumn);
     rejectWithInput("--periods", periodsColumn);
+    if (need == Need.DISCRETE) {
+      return loadOpportunities(withHoldout ? observationEnd : null, err);
+    }
     RepeatPurchaseOptions options = repeatPurchaseOptions();
     TransactionFileResult read = input.read(err);
     RepeatPurchaseSummary calibration;
@@ -359,6 +398,6 @@ final class ClvDataOptions {
     err.printf(Locale.ROOT, "clv: %,d customers summarised to %s, %,d left out (no purchase by then)%n", n,
         calibrationEnd, calibration.excludedCount());
     return new Data(String.join(" ", input.inputs), ids, x, tx, age, monetary, null, null, holdoutX, holdoutLength,
-        null, read.columns(), calibration);
+        null, read.columns(), calibration, null);
   }
 }

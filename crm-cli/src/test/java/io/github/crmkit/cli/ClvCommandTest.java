@@ -206,8 +206,11 @@ class ClvCommandTest {
     // columns frequency,recency,periods,weights: 22 patterns of 11,104 donors, n = 6
     int status = run("clv", "fit", "--model", "bg-bb", "--summary", donations().toString(), "--weights", "weights");
     assertThat(status).isZero();
-    FittedModel fitted = FittedModel.fromJson(stdout().strip());
-    // Fader, Hardie and Shang (2010): alpha 1.204, beta 0.750, gamma 0.657, delta 2.783, LL -33225.58
+    assertPublishedDonationsFit(FittedModel.fromJson(stdout().strip()));
+  }
+
+  /** Fader, Hardie and Shang (2010): alpha 1.204, beta 0.750, gamma 0.657, delta 2.783, LL -33225.58. */
+  private static void assertPublishedDonationsFit(FittedModel fitted) {
     assertThat(fitted.model()).isEqualTo("bg-bb");
     assertThat(fitted.parameter("alpha")).isCloseTo(1.204, within(0.001));
     assertThat(fitted.parameter("beta")).isCloseTo(0.750, within(0.001));
@@ -215,6 +218,135 @@ class ClvCommandTest {
     assertThat(fitted.parameter("delta")).isCloseTo(2.783, within(0.002));
     assertThat(fitted.logLikelihood()).isCloseTo(-33225.58, within(0.05));
     assertThat(fitted.customers()).isEqualTo(11104);
+  }
+
+  @Test
+  void fitsBgBbFromTransactionsWithEachYearOneOpportunity() throws IOException {
+    // the donors' transactions rebuilt from their patterns: a first donation in 1995, then x donations in x of the
+    // years 1996 to 2001, the last in 1995 + t_x; a donor with repeat donations gives twice in that last year
+    List<String> patterns = Files.readAllLines(donations());
+    StringBuilder csv = new StringBuilder("customer_id,order_date,revenue\n");
+    int donor = 0;
+    for (String line : patterns.subList(1, patterns.size())) {
+      String[] f = line.split(",");
+      int x = Integer.parseInt(f[0]);
+      int tx = Integer.parseInt(f[1]);
+      for (int k = 0; k < Integer.parseInt(f[3]); k++) {
+        String id = "d" + donor++;
+        csv.append(id).append(",1995-06-15,25\n");
+        for (int year = 1; year < x; year++) {
+          csv.append(id).append(',').append(1995 + year).append("-06-15,25\n");
+        }
+        if (x > 0) {
+          csv.append(id).append(',').append(1995 + tx).append("-03-01,10\n");
+          csv.append(id).append(',').append(1995 + tx).append("-11-30,30\n");
+        }
+      }
+    }
+    Path transactions = dir.resolve("donations-transactions.csv");
+    Files.writeString(transactions, csv);
+    int status = run("clv", "fit", "--model", "bg-bb", "--input", transactions.toString(), "--time-unit", "year",
+        "--calibration-end", "2001-12-31");
+    assertThat(status).as(stderr()).isZero();
+    assertThat(stderr()).contains("11,104 customers' purchases by year, 6 opportunities by year to 2001-12-31; 0 left "
+        + "out (no purchase by then), 0 left out");
+    assertPublishedDonationsFit(FittedModel.fromJson(stdout().strip()));
+
+    // an end that is not the last day of a year, and a year for a continuous-time model, are refused by name
+    assertThat(run("clv", "fit", "--model", "bg-bb", "--input", transactions.toString(), "--time-unit", "year",
+        "--calibration-end", "2001-12-30")).isEqualTo(2);
+    assertThat(lastErrorLine()).contains("--calibration-end must be the last day of a year for bg-bb");
+    assertThat(run("clv", "fit", "--model", "bg-nbd", "--input", transactions.toString(), "--time-unit", "year",
+        "--calibration-end", "2001-12-31")).isEqualTo(2);
+    assertThat(lastErrorLine()).contains("--time-unit year is the opportunity of bg-bb");
+  }
+
+  @Test
+  void validatesAndTracksBgBbOnTheSimulatedEventLogPerYear() throws IOException {
+    // BTYD's simulated BG/BB event log: 10,000 customers born in 1970, purchases on 1 January of later years
+    List<String> log = Files.readAllLines(donations("btyd/discreteSimElog.csv"));
+    StringBuilder csv = new StringBuilder("customer_id,order_date,revenue\n");
+    java.util.Map<String, java.util.TreeSet<Integer>> years = new java.util.TreeMap<>();
+    for (String line : log.subList(1, log.size())) {
+      String[] f = line.replace("\"", "").split(",");
+      csv.append(f[0]).append(',').append(f[1]).append(",1\n");
+      years.computeIfAbsent(f[0], k -> new java.util.TreeSet<>()).add(Integer.parseInt(f[1].substring(0, 4)));
+    }
+    Path transactions = dir.resolve("elog.csv");
+    Files.writeString(transactions, csv);
+    // the same customers as a summary, made here: x, t_x and n from the years 1971 to 1977, the holdout 1978-1983
+    StringBuilder summary = new StringBuilder("customer,frequency,recency,periods,frequency_holdout,"
+        + "duration_holdout\n");
+    long[] repeatBuyers = new long[14]; // 1970 to 1983
+    long holdout = 0;
+    for (java.util.Map.Entry<String, java.util.TreeSet<Integer>> e : years.entrySet()) {
+      int birth = e.getValue().first();
+      int x = 0;
+      int last = birth;
+      int later = 0;
+      for (int year : e.getValue()) {
+        if (year > birth) {
+          repeatBuyers[year - 1970]++;
+          if (year <= 1977) {
+            x++;
+            last = year;
+          } else {
+            later++;
+          }
+        }
+      }
+      holdout += later;
+      summary.append(e.getKey()).append(',').append(x).append(',').append(last - birth).append(',')
+          .append(1977 - birth).append(',').append(later).append(",6\n");
+    }
+    Path summaryFile = dir.resolve("elog-summary.csv");
+    Files.writeString(summaryFile, summary);
+    assertThat(run("clv", "validate", "--model", "bg-bb", "--summary", summaryFile.toString())).as(stderr()).isZero();
+    String fromSummary = stdout();
+
+    int status = run("clv", "validate", "--model", "bg-bb", "--input", transactions.toString(), "--time-unit",
+        "year", "--calibration-end", "1977-12-31", "--observation-end", "1983-12-31", "--tracking");
+    assertThat(status).as(stderr()).isZero();
+    String printed = stdout();
+    // the same fit and holdout table as from the summary made here
+    assertThat(printed).startsWith(fromSummary).contains("holdout 6 opportunities, 10,000 customers")
+        .contains("actual " + String.format(java.util.Locale.ROOT, "%,d", holdout) + " ");
+    // per year, the repeat buyers counted here, and their running total
+    long cumulative = 0;
+    for (int year = 1971; year <= 1983; year++) {
+      cumulative += repeatBuyers[year - 1970];
+      String end = year + "-12-31";
+      String[] row = printed.lines().filter(l -> l.contains(" " + end + " ")).findFirst().orElseThrow().trim()
+          .split("\\s+");
+      assertThat(row[0]).isEqualTo(Integer.toString(year - 1970));
+      assertThat(row[3].replace(",", "")).as("cumulative by %s", end).isEqualTo(Long.toString(cumulative));
+      assertThat(row[5].replace(",", "")).as("in %s", year).isEqualTo(Long.toString(repeatBuyers[year - 1970]));
+    }
+    assertThat(printed).contains("1977-12-31").containsPattern("1977-12-31 .*<- calibration end")
+        .contains("cumulative tracking: mean absolute percentage error");
+    // the expected first year: 10,000 customers x E[X(1)] = 10,000 x alpha / (alpha + beta) x delta / (gamma + delta)
+    String model = printed.lines().findFirst().orElseThrow();
+    String[] p = model.split("\\s+");
+    double alpha = Double.parseDouble(p[3]);
+    double beta = Double.parseDouble(p[5]);
+    double gamma = Double.parseDouble(p[7]);
+    double delta = Double.parseDouble(p[9].replace(",", ""));
+    String[] first = printed.lines().filter(l -> l.contains(" 1971-12-31 ")).findFirst().orElseThrow().trim()
+        .split("\\s+");
+    assertThat(Double.parseDouble(first[2].replace(",", "")))
+        .isCloseTo(10_000 * alpha / (alpha + beta) * delta / (gamma + delta), within(0.5));
+    // and by 1983: E[X(13)] = alpha / (alpha + beta) x the sum over t = 1..13 of E[(1 - theta)^t], where
+    // E[(1 - theta)^t] = B(gamma, delta + t) / B(gamma, delta), the product of (delta + i) / (gamma + delta + i)
+    double alive = 1.0;
+    double sum = 0.0;
+    for (int t = 1; t <= 13; t++) {
+      alive *= (delta + t - 1) / (gamma + delta + t - 1);
+      sum += alive;
+    }
+    String[] last = printed.lines().filter(l -> l.contains(" 1983-12-31 ")).findFirst().orElseThrow().trim()
+        .split("\\s+");
+    assertThat(Double.parseDouble(last[2].replace(",", "")))
+        .isCloseTo(10_000 * alpha / (alpha + beta) * sum, within(0.5));
   }
 
   @Test
