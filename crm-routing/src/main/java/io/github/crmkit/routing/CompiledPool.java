@@ -39,6 +39,8 @@ final class CompiledPool {
   final Capacity[] caps;
   /** The caps as arrays, see {@link RoutingEngine#capArray}. */
   final int[][] capArrays;
+  /** The caps every member shares, or null when they differ (or the pool has no member). */
+  final int[] sharedCaps;
   final CandidateFilter[] filters;
   final String[] filterNames;
   final boolean requireAvailable;
@@ -103,6 +105,7 @@ final class CompiledPool {
         }
       }
     }
+    this.sharedCaps = distinct.size() == 1 ? distinct.get(0) : null;
     this.windows = this.strategy == PLUGIN ? CandidateCounters.ALL_WINDOWS : used; // a plugin may read them all
     this.filters = filters;
     this.filterNames = filterNames;

@@ -630,6 +630,25 @@ public final class RoutingEngine {
     long[] free = scratch.free;
     int[] eligible = scratch.eligible; // candidate positions, ascending
     int count = 0;
+    int[] shared = pool.sharedCaps;
+    if (shared != null && shared[1] < 0 && shared[2] < 0 && shared[3] < 0) {
+      // the usual caps, per day and on open items, shared by every member: read once, as freeCapacity reads them
+      int perDay = shared[0];
+      int open = shared[4];
+      for (int k = 0; k < m; k++) {
+        long left = perDay < 0 ? Long.MAX_VALUE : (long) perDay - batch.day(k);
+        if (open >= 0) {
+          left = Math.min(left, (long) open - batch.open(k));
+        }
+        if (left <= 0) {
+          exclude(pool, scratch, member[k], CAPPED[refusingCap(shared, batch, k)]);
+        } else {
+          free[k] = left;
+          eligible[count++] = k;
+        }
+      }
+      return count;
+    }
     for (int k = 0; k < m; k++) {
       int[] caps = pool.capArrays[member[k]];
       long left = freeCapacity(caps, batch, k);

@@ -65,6 +65,29 @@ class StrategyExampleTest {
   }
 
   @Test
+  void loadBalancingCountsTheDayAndTheBacklogWhenEveryMemberHasTheSameCaps() {
+    // caps shared by every member take the engine's shorter path: the same free capacity as caps of their own
+    RoutingEngine backlog = engine(onePool("load-balancing", "a", "b"), directory(
+        agent("a").capacity(Capacity.builder().maxOpen(3).build()).build(),
+        agent("b").capacity(Capacity.builder().maxOpen(3).build()).build()));
+    // free (3,3): a (never assigned, lower id); (2,3): b; (2,2): a (waited longer)
+    assertThat(route(backlog, 1, 3)).containsExactly("a", "b", "a");
+    backlog.ledger().release(LeadId.of("L-1"));
+    backlog.ledger().release(LeadId.of("L-3"));
+    // free (3,2): a, although b has waited longer
+    assertThat(route(backlog, 4, 1)).containsExactly("a");
+
+    RoutingEngine day = engine(onePool("load-balancing", "a", "b"), directory(
+        agent("a").capacity(Capacity.builder().maxPerDay(3).build()).build(),
+        agent("b").capacity(Capacity.builder().maxPerDay(3).build()).build()));
+    day.assign(LeadId.of("M-1"), AgentId.of("b"), false, T0.plusSeconds(1));
+    day.assign(LeadId.of("M-2"), AgentId.of("b"), false, T0.plusSeconds(2));
+    day.assign(LeadId.of("M-3"), AgentId.of("a"), false, T0.plusSeconds(3));
+    // free (2,1): a, although b has waited longer; (1,1): b (waited longer); (1,0): a; then both are capped at 3
+    assertThat(route(day, 4, 4)).containsExactly("a", "b", "a", "UNASSIGNED:nobody-left");
+  }
+
+  @Test
   void levellingCalibratesAReturningAgentInsteadOfFloodingIt() {
     Instant back = T0.plusSeconds(60L * 7);
     WorkingCalendar away = WorkingCalendar.builder().zone(ZoneOffset.UTC)

@@ -44,8 +44,10 @@ public final class CandidateCounters {
   private int windows = ALL_WINDOWS;
   private long modifications;
   /*
-   * A candidate's counters side by side, INTS ints and LONGS longs from its index times that, rather than one array
-   * per counter: adding, setting and reading a candidate then touches two arrays and a cache line or two of each.
+   * The counters by column: counter k of candidate i at k * room + i, where room is the batch's capacity. A check of
+   * every candidate's day count and backlog, or a scan of their last assignments, then reads a line or two per
+   * counter, where a candidate's counters side by side spread them over every line of the arrays (a rarely used
+   * pool's batch is not in the caches).
    */
   private static final int INTS = 5;
   private static final int DAY_AT = 0;
@@ -61,6 +63,7 @@ public final class CandidateCounters {
   private static final int SCOPE_STEP_AT = 4;
   private int[] ints;
   private long[] longs;
+  private int room;
   private long scopeStep;
 
   /**
@@ -83,13 +86,23 @@ public final class CandidateCounters {
       handles = new Object[n];
       ints = new int[n * INTS];
       longs = new long[n * LONGS];
+      room = n;
       return;
     }
     agents = Arrays.copyOf(agents, n);
     zones = Arrays.copyOf(zones, n);
     handles = Arrays.copyOf(handles, n);
-    ints = Arrays.copyOf(ints, n * INTS);
-    longs = Arrays.copyOf(longs, n * LONGS);
+    int[] moreInts = new int[n * INTS];
+    long[] moreLongs = new long[n * LONGS];
+    for (int k = 0; k < INTS; k++) {
+      System.arraycopy(ints, k * room, moreInts, k * n, size);
+    }
+    for (int k = 0; k < LONGS; k++) {
+      System.arraycopy(longs, k * room, moreLongs, k * n, size);
+    }
+    ints = moreInts;
+    longs = moreLongs;
+    room = n;
   }
 
   /**
@@ -193,18 +206,17 @@ public final class CandidateCounters {
     if (zones[i] != zone) {
       zones[i] = zone;
     }
-    int c = i * INTS;
-    ints[c + DAY_AT] = 0;
-    ints[c + WEEK_AT] = 0;
-    ints[c + MONTH_AT] = 0;
-    ints[c + ROLLING_AT] = 0;
-    ints[c + OPEN_AT] = 0;
-    int l = i * LONGS;
-    longs[l + LAST_AT] = NEVER;
-    longs[l + TOTAL_AT] = 0;
-    longs[l + SCOPE_ASSIGNED_AT] = 0;
-    longs[l + SCOPE_CREDITS_AT] = 0;
-    longs[l + SCOPE_STEP_AT] = -1;
+    int r = room;
+    ints[DAY_AT * r + i] = 0;
+    ints[WEEK_AT * r + i] = 0;
+    ints[MONTH_AT * r + i] = 0;
+    ints[ROLLING_AT * r + i] = 0;
+    ints[OPEN_AT * r + i] = 0;
+    longs[LAST_AT * r + i] = NEVER;
+    longs[TOTAL_AT * r + i] = 0;
+    longs[SCOPE_ASSIGNED_AT * r + i] = 0;
+    longs[SCOPE_CREDITS_AT * r + i] = 0;
+    longs[SCOPE_STEP_AT * r + i] = -1;
     return i;
   }
 
@@ -320,15 +332,14 @@ public final class CandidateCounters {
     check(i);
     notNegative(day | week | month | rolling30Days | open | total, "counts");
     modifications++;
-    int c = i * INTS;
-    ints[c + DAY_AT] = day;
-    ints[c + WEEK_AT] = week;
-    ints[c + MONTH_AT] = month;
-    ints[c + ROLLING_AT] = rolling30Days;
-    ints[c + OPEN_AT] = open;
-    int l = i * LONGS;
-    longs[l + LAST_AT] = lastAssignedEpochMilli;
-    longs[l + TOTAL_AT] = total;
+    int r = room;
+    ints[DAY_AT * r + i] = day;
+    ints[WEEK_AT * r + i] = week;
+    ints[MONTH_AT * r + i] = month;
+    ints[ROLLING_AT * r + i] = rolling30Days;
+    ints[OPEN_AT * r + i] = open;
+    longs[LAST_AT * r + i] = lastAssignedEpochMilli;
+    longs[TOTAL_AT * r + i] = total;
   }
 
   /**
@@ -359,10 +370,10 @@ public final class CandidateCounters {
           + lastEligibleStep);
     }
     modifications++;
-    int l = i * LONGS;
-    longs[l + SCOPE_ASSIGNED_AT] = assigned;
-    longs[l + SCOPE_CREDITS_AT] = credits;
-    longs[l + SCOPE_STEP_AT] = lastEligibleStep;
+    int r = room;
+    longs[SCOPE_ASSIGNED_AT * r + i] = assigned;
+    longs[SCOPE_CREDITS_AT * r + i] = credits;
+    longs[SCOPE_STEP_AT * r + i] = lastEligibleStep;
   }
 
   /**
@@ -385,7 +396,7 @@ public final class CandidateCounters {
    */
   public int day(int i) {
     check(i);
-    return ints[i * INTS + DAY_AT];
+    return ints[DAY_AT * room + i];
   }
 
   /**
@@ -396,7 +407,7 @@ public final class CandidateCounters {
    */
   public int week(int i) {
     check(i);
-    return ints[i * INTS + WEEK_AT];
+    return ints[WEEK_AT * room + i];
   }
 
   /**
@@ -407,7 +418,7 @@ public final class CandidateCounters {
    */
   public int month(int i) {
     check(i);
-    return ints[i * INTS + MONTH_AT];
+    return ints[MONTH_AT * room + i];
   }
 
   /**
@@ -418,7 +429,7 @@ public final class CandidateCounters {
    */
   public int rolling30Days(int i) {
     check(i);
-    return ints[i * INTS + ROLLING_AT];
+    return ints[ROLLING_AT * room + i];
   }
 
   /**
@@ -429,7 +440,7 @@ public final class CandidateCounters {
    */
   public int open(int i) {
     check(i);
-    return ints[i * INTS + OPEN_AT];
+    return ints[OPEN_AT * room + i];
   }
 
   /**
@@ -440,7 +451,7 @@ public final class CandidateCounters {
    */
   public long lastAssignedEpochMilli(int i) {
     check(i);
-    return longs[i * LONGS + LAST_AT];
+    return longs[LAST_AT * room + i];
   }
 
   /**
@@ -451,7 +462,7 @@ public final class CandidateCounters {
    */
   public long total(int i) {
     check(i);
-    return longs[i * LONGS + TOTAL_AT];
+    return longs[TOTAL_AT * room + i];
   }
 
   /**
@@ -462,7 +473,7 @@ public final class CandidateCounters {
    */
   public long scopeAssigned(int i) {
     check(i);
-    return longs[i * LONGS + SCOPE_ASSIGNED_AT];
+    return longs[SCOPE_ASSIGNED_AT * room + i];
   }
 
   /**
@@ -473,7 +484,7 @@ public final class CandidateCounters {
    */
   public long scopeCredits(int i) {
     check(i);
-    return longs[i * LONGS + SCOPE_CREDITS_AT];
+    return longs[SCOPE_CREDITS_AT * room + i];
   }
 
   /**
@@ -484,7 +495,7 @@ public final class CandidateCounters {
    */
   public long scopeLastEligibleStep(int i) {
     check(i);
-    return longs[i * LONGS + SCOPE_STEP_AT];
+    return longs[SCOPE_STEP_AT * room + i];
   }
 
   /**

@@ -50,6 +50,30 @@ class CandidateCountersTest {
   }
 
   @Test
+  void countersSetBeforeTheBatchGrowsAreKeptWhenItGrows() {
+    // room for one: the second, third and fifth candidates make it grow, with counters already set
+    CandidateCounters batch = new CandidateCounters(1).request(AT, "pool:p");
+    for (int i = 0; i < 5; i++) {
+      assertThat(batch.add(AgentId.of("g" + i), ZoneOffset.UTC)).isEqualTo(i);
+      batch.setCounters(i, 10 * i + 1, 10 * i + 2, 10 * i + 3, 10 * i + 4, 10 * i + 5, 1_000L + i, 10L * i + 6);
+      batch.setScopeCounters(i, 10L * i + 7, 10L * i + 8, 10L * i + 9);
+    }
+    for (int i = 0; i < 5; i++) {
+      assertThat(batch.counters(i)).as("candidate %d", i).isEqualTo(new AgentCounters(10 * i + 1, 10 * i + 2,
+          10 * i + 3, 10 * i + 4, 10 * i + 5, Instant.ofEpochMilli(1_000L + i), 10L * i + 6));
+      assertThat(batch.scopeCounters(i)).as("candidate %d", i)
+          .isEqualTo(new ScopeCounters(10L * i + 7, 10L * i + 8, 10L * i + 9));
+      assertThat(batch.agent(i)).isEqualTo(AgentId.of("g" + i));
+    }
+    // a new candidate starts as an agent never seen, whatever stood at its position before
+    batch.request(AT, "pool:p");
+    batch.add(AgentId.of("g0"), ZoneOffset.UTC);
+    batch.add(AgentId.of("h1"), ZoneOffset.UTC);
+    assertThat(batch.counters(1)).isEqualTo(new AgentCounters(0, 0, 0, 0, 0, null, 0));
+    assertThat(batch.scopeCounters(1)).isEqualTo(new ScopeCounters(0, 0, -1));
+  }
+
+  @Test
   void everyChangeButAskingAgainIsCounted() {
     CandidateCounters batch = new CandidateCounters(1);
     long before = batch.modifications();
