@@ -639,7 +639,8 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
   public Reservation reserve(ReservationRequest request) {
     long stamp = lock.writeLock();
     try {
-      return reserve(request, state(request.agent()),
+      return reserve(request.lead(), request.at().toEpochMilli(), request.caps(), request.zone(), request.force(),
+          request.reassign(), state(request.agent()),
           request.scope() == null ? null : scope(request.scope()).member(request.agent()));
     } finally {
       lock.unlockWrite(stamp);
@@ -657,7 +658,8 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
         && Objects.equals(h.scope, request.scope())) {
       long stamp = lock.writeLock();
       try {
-        return reserve(request, h.state, h.scope == null ? null : h.member);
+        return reserve(request.lead(), request.at().toEpochMilli(), request.caps(), request.zone(), request.force(),
+            request.reassign(), h.state, h.scope == null ? null : h.member);
       } finally {
         lock.unlockWrite(stamp);
       }
@@ -666,25 +668,44 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
   }
 
   /**
+   * {@link #reserve(ReservationRequest, CandidateCounters, int)} of an automatic assignment, for the engine, without
+   * a request object: whether the compiler removes that object varies from one run to the next, and with it the
+   * time of a decision.
+   */
+  Reservation reserve(LeadId lead, AgentId agent, Instant at, ZoneId zone, Capacity caps, String scope,
+      CandidateCounters batch, int candidate) {
+    if (batch.handle(candidate) instanceof Slot h && h.ledger == this && h.agent.equals(agent)
+        && Objects.equals(h.scope, scope)) {
+      long stamp = lock.writeLock();
+      try {
+        return reserve(lead, at.toEpochMilli(), caps, zone, false, false, h.state, h.scope == null ? null : h.member);
+      } finally {
+        lock.unlockWrite(stamp);
+      }
+    }
+    return reserve(new ReservationRequest(lead, agent, at, zone, caps, scope, false, false, false));
+  }
+
+  /**
    * Reserves under the lock for the agent whose state is given; {@code member} is its counters in the request's
    * scope, null when the request has none.
    */
-  private Reservation reserve(ReservationRequest request, AgentState state, Member member) {
-    long at = request.at().toEpochMilli();
-    if (!request.force()) {
-      String cap = state.refusing(request.caps(), at, request.zone());
+  private Reservation reserve(LeadId lead, long at, Capacity caps, ZoneId zone, boolean force, boolean reassign,
+      AgentState state, Member member) {
+    if (!force) {
+      String cap = state.refusing(caps, at, zone);
       if (cap != null) {
-        return new Reservation(Reservation.Status.CAPPED, cap, agentOf(owners.get(request.lead())));
+        return new Reservation(Reservation.Status.CAPPED, cap, agentOf(owners.get(lead)));
       }
     }
     AgentState previous;
-    if (request.reassign()) {
-      previous = owners.put(request.lead(), state);
+    if (reassign) {
+      previous = owners.put(lead, state);
       if (previous == state) {
         return new Reservation(Reservation.Status.RESERVED, null, state.agent);
       }
     } else {
-      previous = owners.putIfAbsent(request.lead(), state);
+      previous = owners.putIfAbsent(lead, state);
       if (previous != null) {
         return new Reservation(Reservation.Status.ALREADY_ASSIGNED, null, previous.agent);
       }

@@ -124,6 +124,92 @@ class EngineTest {
     assertThat(second.trace()).isNotEqualTo(trace);
   }
 
+  /** A ledger behind the port only: every call forwarded to an in-memory one, which the engine then cannot see. */
+  private static final class Forwarding implements io.github.crmkit.routing.port.AssignmentLedger {
+    final InMemoryAssignmentLedger to = new InMemoryAssignmentLedger();
+    int reservations;
+
+    @Override
+    public io.github.crmkit.routing.port.AgentCounters counters(AgentId agent, Instant at, ZoneId zone) {
+      return to.counters(agent, at, zone);
+    }
+
+    @Override
+    public void read(io.github.crmkit.routing.port.CandidateCounters batch) {
+      to.read(batch);
+    }
+
+    @Override
+    public io.github.crmkit.routing.port.Reservation reserve(io.github.crmkit.routing.port.ReservationRequest r) {
+      reservations++;
+      return to.reserve(r);
+    }
+
+    @Override
+    public io.github.crmkit.routing.port.Reservation reserve(io.github.crmkit.routing.port.ReservationRequest r,
+        io.github.crmkit.routing.port.CandidateCounters batch, int candidate) {
+      reservations++;
+      return to.reserve(r, batch, candidate);
+    }
+
+    @Override
+    public boolean release(LeadId lead) {
+      return to.release(lead);
+    }
+
+    @Override
+    public Optional<AgentId> owner(LeadId lead) {
+      return to.owner(lead);
+    }
+
+    @Override
+    public io.github.crmkit.routing.port.ScopeCounters scopeCounters(String scope, AgentId agent) {
+      return to.scopeCounters(scope, agent);
+    }
+
+    @Override
+    public long scopeStep(String scope) {
+      return to.scopeStep(scope);
+    }
+
+    @Override
+    public long recordStep(String scope, AgentId[] members, long[] credits) {
+      return to.recordStep(scope, members, credits);
+    }
+
+    @Override
+    public long recordStep(io.github.crmkit.routing.port.CandidateCounters batch, int[] positions, long[] credits) {
+      return to.recordStep(batch, positions, credits);
+    }
+  }
+
+  @Test
+  void aLedgerBehindThePortDecidesAsTheBuiltInOne() {
+    // the engine reserves with the built-in ledger directly and with any other through the port: the same decisions
+    for (String strategy : List.of("round-robin", "smooth-weighted-round-robin", "load-balancing", "levelling",
+        "weighted-random")) {
+      RoutingPolicy policy = Fixtures.onePool(strategy, "a", "b", "c");
+      InMemoryAgentDirectory directory = Fixtures.directory(Fixtures.capped("a", 2), agent("b", 2),
+          Fixtures.capped("c", 3));
+      Forwarding port = new Forwarding();
+      RoutingEngine direct = RoutingEngine.builder().policy(policy).directory(directory)
+          .ledger(new InMemoryAssignmentLedger()).seed(3).build();
+      RoutingEngine behind = RoutingEngine.builder().policy(policy).directory(directory).ledger(port).seed(3)
+          .build();
+      for (int i = 0; i < 12; i++) {
+        Instant at = T0.plusSeconds(3_600L * i);
+        RoutingDecision one = direct.route(lead(i), at);
+        RoutingDecision other = behind.route(lead(i), at);
+        assertThat(other).as("%s, lead %d", strategy, i).isEqualTo(one);
+        if (i % 3 == 2) {
+          direct.ledger().release(lead(i - 1).id());
+          behind.ledger().release(lead(i - 1).id());
+        }
+      }
+      assertThat(port.reservations).as(strategy).isGreaterThanOrEqualTo(8);
+    }
+  }
+
   @Test
   void eachTraceKeepsItsOwnExclusionsWhenAPoolIsAskedAgain() {
     // a pool whose candidates are fixed shares its static exclusions between traces until a candidate is capped
