@@ -654,36 +654,35 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
   @Override
   public Reservation reserve(ReservationRequest request, CandidateCounters batch, int candidate) {
     Objects.requireNonNull(request, "request");
-    if (batch.handle(candidate) instanceof Slot h && h.ledger == this && h.agent.equals(request.agent())
-        && Objects.equals(h.scope, request.scope())) {
-      long stamp = lock.writeLock();
-      try {
-        return reserve(request.lead(), request.at().toEpochMilli(), request.caps(), request.zone(), request.force(),
-            request.reassign(), h.state, h.scope == null ? null : h.member);
-      } finally {
-        lock.unlockWrite(stamp);
-      }
-    }
-    return reserve(request);
+    Slot h = slot(batch, candidate, request.agent(), request.scope());
+    return h == null ? reserve(request) : reserve(request.lead(), request.at().toEpochMilli(), request.caps(),
+        request.zone(), request.force(), request.reassign(), h);
   }
 
-  /**
-   * {@link #reserve(ReservationRequest, CandidateCounters, int)} of an automatic assignment, for the engine, without
-   * a request object: whether the compiler removes that object varies from one run to the next, and with it the
-   * time of a decision.
-   */
-  Reservation reserve(LeadId lead, AgentId agent, Instant at, ZoneId zone, Capacity caps, String scope,
-      CandidateCounters batch, int candidate) {
-    if (batch.handle(candidate) instanceof Slot h && h.ledger == this && h.agent.equals(agent)
-        && Objects.equals(h.scope, scope)) {
-      long stamp = lock.writeLock();
-      try {
-        return reserve(lead, at.toEpochMilli(), caps, zone, false, false, h.state, h.scope == null ? null : h.member);
-      } finally {
-        lock.unlockWrite(stamp);
-      }
+  /** Without a request object: whether the compiler removes one varies from run to run, and the decision's time. */
+  @Override
+  public Reservation reserve(LeadId lead, Capacity caps, CandidateCounters batch, int candidate) {
+    Slot h = slot(batch, candidate, batch.agent(candidate), batch.scope());
+    return h == null ? AssignmentLedger.super.reserve(lead, caps, batch, candidate)
+        : reserve(Objects.requireNonNull(lead, "lead"), batch.atEpochMilli(), Objects.requireNonNull(caps, "caps"),
+            batch.zone(candidate), false, false, h);
+  }
+
+  /** The batch's handle at a position when it is this ledger's slot for the agent and scope, or null. */
+  private Slot slot(CandidateCounters batch, int candidate, AgentId agent, String scope) {
+    return batch.handle(candidate) instanceof Slot h && h.ledger == this && h.agent.equals(agent)
+        && Objects.equals(h.scope, scope) ? h : null;
+  }
+
+  /** Reserves under the lock for the agent and scope of a slot. */
+  private Reservation reserve(LeadId lead, long at, Capacity caps, ZoneId zone, boolean force, boolean reassign,
+      Slot h) {
+    long stamp = lock.writeLock();
+    try {
+      return reserve(lead, at, caps, zone, force, reassign, h.state, h.scope == null ? null : h.member);
+    } finally {
+      lock.unlockWrite(stamp);
     }
-    return reserve(new ReservationRequest(lead, agent, at, zone, caps, scope, false, false, false));
   }
 
   /**

@@ -680,11 +680,7 @@ public final class RoutingEngine {
       int pick = select(pool, eligible, count, member, batch, scratch.free, facts, state, granted, step);
       int i = member[pick];
       int a = pool.members[i];
-      // the built-in ledger without a request object (see its reserve); any other through the port
-      Reservation r = state instanceof InMemoryAssignmentLedger memory
-          ? memory.reserve(lead.id(), agentIds[a], now, agentZones[a], pool.caps[i], pool.scope, batch, pick)
-          : state.reserve(new ReservationRequest(lead.id(), agentIds[a], now, agentZones[a], pool.caps[i],
-              pool.scope, false, false, false), batch, pick);
+      Reservation r = state.reserve(lead.id(), pool.caps[i], batch, pick);
       if (r.reserved()) {
         chosen = agentIds[a].value();
         attempts.add(DecisionTrace.TargetAttempt.chose(pool.label, pool.strategyName, pool.memberIds,

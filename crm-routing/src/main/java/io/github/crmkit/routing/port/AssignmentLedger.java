@@ -1,6 +1,7 @@
 package io.github.crmkit.routing.port;
 
 import io.github.crmkit.model.AgentId;
+import io.github.crmkit.model.Capacity;
 import io.github.crmkit.model.LeadId;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -79,6 +80,26 @@ public interface AssignmentLedger {
   default Reservation reserve(ReservationRequest request, CandidateCounters batch, int candidate) {
     batch.handle(candidate); // the position must be valid, as for every implementation
     return reserve(request);
+  }
+
+  /**
+   * Reserves candidate {@code candidate} of a batch this ledger has just {@link #read(CandidateCounters) read}, for
+   * an automatic assignment: the same as {@link #reserve(ReservationRequest, CandidateCounters, int)} with the
+   * request of the candidate's agent, zone, the batch's scope and instant, and the caps given (not manual, not
+   * forced, not a reassignment). The engine reserves this way; the default makes that request, an implementation
+   * may do without it.
+   *
+   * @param lead the lead
+   * @param caps the candidate's caps
+   * @param batch the batch the candidate was read in
+   * @param candidate the candidate's position in the batch
+   * @return what was done
+   * @throws IndexOutOfBoundsException if the position is not in the batch
+   * @throws NullPointerException if the lead or the caps are null, or the batch has no instant
+   */
+  default Reservation reserve(LeadId lead, Capacity caps, CandidateCounters batch, int candidate) {
+    return reserve(new ReservationRequest(lead, batch.agent(candidate), batch.at(), batch.zone(candidate), caps,
+        batch.scope(), false, false, false), batch, candidate);
   }
 
   /**

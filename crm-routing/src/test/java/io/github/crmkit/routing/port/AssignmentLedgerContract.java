@@ -103,6 +103,44 @@ public abstract class AssignmentLedgerContract {
   }
 
   @Test
+  void reservingACandidateOfAReadBatchDoesWhatItsRequestDoes() {
+    // two ledgers, the same operations: one reserves by request, the other candidate k of a batch it has just read
+    AssignmentLedger byRequest = newLedger();
+    AssignmentLedger byCandidate = newLedger();
+    AgentId[] agents = {A, B, C};
+    ZoneId[] zones = {UTC, ZoneId.of("Asia/Shanghai"), UTC};
+    Capacity caps = Capacity.builder().maxPerDay(3).maxOpen(4).build();
+    CandidateCounters batch = new CandidateCounters(3);
+    java.util.SplittableRandom random = new java.util.SplittableRandom(20261202L);
+    Instant now = MONDAY;
+    for (int step = 0; step < 300; step++) {
+      now = now.plusSeconds(random.nextInt(6 * 3600));
+      String scope = random.nextInt(3) == 0 ? null : "scope";
+      batch.request(now, scope);
+      for (int i = 0; i < agents.length; i++) {
+        batch.add(agents[i], zones[i]);
+      }
+      byCandidate.read(batch);
+      int k = random.nextInt(agents.length);
+      // a new lead, or one that may be owned already
+      LeadId lead = LeadId.of("L-" + (random.nextInt(4) == 0 ? random.nextInt(step + 1) : step));
+      Reservation expected = byRequest.reserve(new ReservationRequest(lead, agents[k], now, zones[k], caps, scope,
+          false, false, false));
+      assertThat(byCandidate.reserve(lead, caps, batch, k)).as("step %d", step).isEqualTo(expected);
+      if (random.nextInt(3) == 0) {
+        LeadId released = LeadId.of("L-" + random.nextInt(step + 1));
+        assertThat(byCandidate.release(released)).isEqualTo(byRequest.release(released));
+      }
+      for (int i = 0; i < agents.length; i++) {
+        assertThat(byCandidate.counters(agents[i], now, zones[i])).as("step %d agent %s", step, agents[i])
+            .isEqualTo(byRequest.counters(agents[i], now, zones[i]));
+        assertThat(byCandidate.scopeCounters("scope", agents[i])).isEqualTo(byRequest.scopeCounters("scope",
+            agents[i]));
+      }
+    }
+  }
+
+  @Test
   void readAnswersWhatTheOneByOneReadsAnswerAlsoWhenTheBatchIsReused() {
     AssignmentLedger ledger = newLedger();
     AgentId[] agents = {A, B, C, AgentId.of("d")};
