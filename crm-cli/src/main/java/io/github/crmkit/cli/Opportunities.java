@@ -144,9 +144,11 @@ final class Opportunities {
     long endDay = unit.lastDay(endPeriod).toEpochDay();
     int rows = t.size();
     long lowest = endPeriod;
+    long[] periodOf = new long[rows]; // each row's period, computed once (a month or year takes a calendar date)
     for (int i = 0; i < rows; i++) {
+      periodOf[i] = unit.period(t.day(i));
       if (t.day(i) <= endDay) {
-        lowest = Math.min(lowest, unit.period(t.day(i)));
+        lowest = Math.min(lowest, periodOf[i]);
       }
     }
     // one key per row up to the end: customer in the high half, period (from the lowest) in the low half
@@ -154,7 +156,7 @@ final class Opportunities {
     int k = 0;
     for (int i = 0; i < rows; i++) {
       if (t.day(i) <= endDay) {
-        keys[k++] = ((long) t.customer(i) << 32) | (unit.period(t.day(i)) - lowest);
+        keys[k++] = ((long) t.customer(i) << 32) | (periodOf[i] - lowest);
       }
     }
     Arrays.sort(keys, 0, k);
@@ -214,7 +216,7 @@ final class Opportunities {
     long calibrationEndDay = calibrationEnd.toEpochDay();
     for (int i = 0; i < rows; i++) {
       int c = t.customer(i);
-      if (row[c] >= 0 && t.day(i) <= calibrationEndDay && unit.period(t.day(i)) > birth[c]) {
+      if (row[c] >= 0 && t.day(i) <= calibrationEndDay && periodOf[i] > birth[c]) {
         monetary[row[c]] += t.amount(i);
       }
     }

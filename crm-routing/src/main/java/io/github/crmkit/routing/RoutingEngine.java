@@ -631,27 +631,13 @@ public final class RoutingEngine {
     int[] eligible = scratch.eligible; // candidate positions, ascending
     int count = 0;
     int[] shared = pool.sharedCaps;
-    if (shared != null && shared[1] < 0 && shared[2] < 0 && shared[3] < 0) {
-      // the usual caps, per day and on open items, shared by every member: read once, as freeCapacity reads them
-      int perDay = shared[0];
-      int open = shared[4];
-      for (int k = 0; k < m; k++) {
-        long left = perDay < 0 ? Long.MAX_VALUE : (long) perDay - batch.day(k);
-        if (open >= 0) {
-          left = Math.min(left, (long) open - batch.open(k));
-        }
-        if (left <= 0) {
-          exclude(pool, scratch, member[k], CAPPED[refusingCap(shared, batch, k)]);
-        } else {
-          free[k] = left;
-          eligible[count++] = k;
-        }
-      }
-      return count;
-    }
+    // caps every member shares, per day and on open items only (the usual ones): read once, not per candidate
+    boolean usual = shared != null && shared[1] < 0 && shared[2] < 0 && shared[3] < 0;
+    int perDay = usual ? shared[0] : -1;
+    int open = usual ? shared[4] : -1;
     for (int k = 0; k < m; k++) {
-      int[] caps = pool.capArrays[member[k]];
-      long left = freeCapacity(caps, batch, k);
+      int[] caps = usual ? shared : pool.capArrays[member[k]];
+      long left = usual ? dayAndOpenFree(perDay, open, batch, k) : freeCapacity(caps, batch, k);
       if (left <= 0) { // some cap refuses one more: name the first, in the in-memory ledger's order
         exclude(pool, scratch, member[k], CAPPED[refusingCap(caps, batch, k)]);
       } else {
@@ -843,6 +829,12 @@ public final class RoutingEngine {
   }
 
   /** The assignments the caps still allow (Long.MAX_VALUE without caps); reads only the counters a cap uses. */
+  /** {@link #freeCapacity} for caps per day and on open items only (-1: none). */
+  private static long dayAndOpenFree(int perDay, int open, CandidateCounters c, int k) {
+    long free = perDay < 0 ? Long.MAX_VALUE : (long) perDay - c.day(k);
+    return open < 0 ? free : Math.min(free, (long) open - c.open(k));
+  }
+
   static long freeCapacity(int[] caps, CandidateCounters c, int k) {
     long free = Long.MAX_VALUE;
     if (caps[0] >= 0) {
