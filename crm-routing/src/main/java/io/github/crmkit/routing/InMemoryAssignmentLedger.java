@@ -38,7 +38,7 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
   private final StampedLock lock = new StampedLock();
   private final HashMap<AgentId, AgentState> agents = new HashMap<>();
   /** Each owned lead's owner, by the owner's state: releasing a lead then needs no lookup of the agent. */
-  private final HashMap<LeadId, AgentState> owners = new HashMap<>();
+  private final LeadIdMap<AgentState> owners = new LeadIdMap<>();
   private final HashMap<String, ScopeState> scopes = new HashMap<>();
 
   private static final Reservation RESERVED = new Reservation(Reservation.Status.RESERVED, null, null);
