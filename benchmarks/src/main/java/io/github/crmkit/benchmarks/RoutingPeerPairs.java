@@ -3,6 +3,7 @@ package io.github.crmkit.benchmarks;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -56,7 +57,7 @@ public final class RoutingPeerPairs {
       order.add("decide");
       order.addAll(peers);
       if (round % 2 == 1) {
-        java.util.Collections.reverse(order);
+        Collections.reverse(order);
       }
       double[] scores = new double[order.size()];
       StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "round %d:", round + 1));
