@@ -61,6 +61,11 @@ import java.util.function.Supplier;
  */
 public final class RoutingEngine {
   private static final String[] NO_STRINGS = new String[0];
+  /**
+   * What trying a target returns when the lead is owned already: told apart from an agent's id by identity, so that
+   * an agent whose id reads the same is still an agent, and the chosen id's characters are never read.
+   */
+  private static final String ALREADY_ASSIGNED = new String("already-assigned");
 
   private final RoutingPolicy policy;
   private final ZoneId policyZone;
@@ -484,7 +489,7 @@ public final class RoutingEngine {
 
   private RoutingDecision finish(Lead lead, Instant now, AssignmentLedger state, String result, String ruleId,
       String affinity, int matched, List<DecisionTrace.TargetAttempt> attempts) {
-    if (result.startsWith("already-assigned")) {
+    if (result == ALREADY_ASSIGNED) {
       return alreadyAssigned(lead, trace(affinity, lead, matched, attempts), now, ruleId);
     }
     DecisionTrace trace = trace(affinity, lead, matched, attempts);
@@ -514,10 +519,10 @@ public final class RoutingEngine {
     if (result == null) {
       return "owner-excluded:" + owner.get().value();
     }
-    return result.startsWith("already-assigned") ? "already-assigned" : "assigned:" + result;
+    return result == ALREADY_ASSIGNED ? "already-assigned" : "assigned:" + result;
   }
 
-  /** Tries one agent: returns its id if reserved, "already-assigned..." if the lead is owned, or null. */
+  /** Tries one agent: returns its id if reserved, {@link #ALREADY_ASSIGNED} if the lead is owned, or null. */
   private String tryAgent(Lead lead, Instant now, AssignmentLedger state, int a, String label,
       List<DecisionTrace.TargetAttempt> attempts) {
     String id = agentIds[a].value();
@@ -544,7 +549,7 @@ public final class RoutingEngine {
       if (r.status() == Reservation.Status.ALREADY_ASSIGNED) {
         attempts.add(new DecisionTrace.TargetAttempt(label, null,
             List.of(new DecisionTrace.CandidateCheck(id, null)), null, null, "already-assigned"));
-        return "already-assigned";
+        return ALREADY_ASSIGNED;
       }
       cap = r.cap();
     }
@@ -553,7 +558,7 @@ public final class RoutingEngine {
     return null;
   }
 
-  /** Tries a pool: returns the chosen agent's id, "already-assigned" if the lead is owned, or null. */
+  /** Tries a pool: returns the chosen agent's id, {@link #ALREADY_ASSIGNED} if the lead is owned, or null. */
   private String tryPool(Lead lead, Instant now, AssignmentLedger state, CompiledPool pool, LeadFacts facts,
       List<DecisionTrace.TargetAttempt> attempts, Scratch scratch) {
     int n = pool.members.length;
@@ -665,10 +670,9 @@ public final class RoutingEngine {
       step[0] = -1;
       int pick = select(pool, eligible, count, member, batch, scratch.free, facts, state, granted, step);
       int i = member[pick];
-      int a = pool.members[i];
       Reservation r = state.reserve(lead.id(), pool.caps[i], batch, pick);
       if (r.reserved()) {
-        chosen = agentIds[a].value();
+        chosen = pool.memberIds[i]; // the agent's id: the pool's copy, so that the id object is not read
         attempts.add(DecisionTrace.TargetAttempt.chose(pool.label, pool.strategyName, pool.memberIds,
             scratch.excluded, pool.chosen[i], chosen, batch.scopeAssigned(pick), batch.scopeCredits(pick),
             batch.scopeLastEligibleStep(pick), batch.total(pick), batch.lastAssignedEpochMilli(pick),
@@ -677,7 +681,7 @@ public final class RoutingEngine {
       }
       if (r.status() == Reservation.Status.ALREADY_ASSIGNED) {
         result = "already-assigned";
-        chosen = "already-assigned";
+        chosen = ALREADY_ASSIGNED;
         break;
       }
       exclude(pool, scratch, i, "capped:" + r.cap()); // another caller took the last place meanwhile
@@ -955,11 +959,19 @@ public final class RoutingEngine {
       case CompiledPool.BATCH_ALLOCATION:
         return batchAllocation(pool, eligible, count, member, c, free, facts);
       case CompiledPool.WEIGHTED_RANDOM: {
-        double[] weights = new double[count];
+        double sum = 0;
         for (int e = 0; e < count; e++) {
-          weights[e] = weight(pool, member, eligible[e]);
+          sum += weight(pool, member, eligible[e]);
         }
-        return eligible[weighted(weights, random(facts.lead, totalAssigned(eligible, count, c)))];
+        double x = random(facts.lead, totalAssigned(eligible, count, c)) * sum;
+        double acc = 0;
+        for (int e = 0; e < count - 1; e++) { // as weighted(..): the same sums in the same order
+          acc += weight(pool, member, eligible[e]);
+          if (x < acc) {
+            return eligible[e];
+          }
+        }
+        return eligible[count - 1];
       }
       default:
         return plugin(pool, eligible, count, member, c, free, facts);

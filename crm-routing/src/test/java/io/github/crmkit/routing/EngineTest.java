@@ -68,6 +68,29 @@ class EngineTest {
   }
 
   @Test
+  void anAgentWhoseIdReadsAlreadyAssignedIsAssignedLikeAnyOther() {
+    // the engine once told "the lead is owned" from a chosen agent by the id's first characters
+    RoutingPolicy policy = RoutingPolicy.of("ids-1", List.of(PoolDefinition.of("p", "round-robin",
+            List.of("already-assigned"))),
+        List.of(new RuleEntry("hot", Condition.of("rating", "=", "HOT"), Target.agent("already-assigned-2"),
+                List.of(Target.unassigned("nobody"))),
+            new RuleEntry("rest", null, Target.pool("p"), List.of(Target.unassigned("nobody")))));
+    RoutingEngine engine = Fixtures.engine(policy,
+        Fixtures.directory(agent("already-assigned", 1), agent("already-assigned-2", 1)));
+    RoutingDecision pooled = engine.route(lead("A-1").build(), T0);
+    RoutingDecision direct = engine.route(lead("A-2").rating(LeadRating.HOT).build(), T0);
+    assertThat(pooled.outcome()).isEqualTo(Outcome.ASSIGNED);
+    assertThat(pooled.target()).isEqualTo("already-assigned");
+    assertThat(pooled.trace().attempts().get(0).result()).isEqualTo("chosen:already-assigned");
+    assertThat(direct.outcome()).isEqualTo(Outcome.ASSIGNED);
+    assertThat(direct.target()).isEqualTo("already-assigned-2");
+    // and a lead that is owned is still told apart
+    RoutingDecision again = engine.route(lead("A-1").build(), T0.plusSeconds(60));
+    assertThat(again.outcome()).isEqualTo(Outcome.UNASSIGNED);
+    assertThat(again.reason()).isEqualTo("already-assigned");
+  }
+
+  @Test
   void aTraceReadAfterLaterDecisionsStillExplainsItsOwnLead() {
     // the engine reuses its thread's working facts from one decision to the next; a trace must not see them change
     RoutingPolicy policy = RoutingPolicy.of("traces-1", List.of(PoolDefinition.of("p", "round-robin", List.of("a"))),
