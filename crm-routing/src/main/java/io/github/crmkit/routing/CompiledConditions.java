@@ -358,7 +358,7 @@ final class CompiledConditions {
     private final int[] roots;
     private final long[] all;
     private final int[] stringSlots;
-    private final List<Map<String, long[]>> stringPass;
+    private final StringTable[] stringPass;
     private final long[][] stringOther;
     private final long[][] stringMissing;
     private final int[] numberSlots;
@@ -401,7 +401,7 @@ final class CompiledConditions {
         }
       }
       List<Integer> sSlots = new ArrayList<>();
-      List<Map<String, long[]>> sPass = new ArrayList<>();
+      List<StringTable> sPass = new ArrayList<>();
       List<long[]> sOther = new ArrayList<>();
       List<long[]> sMissing = new ArrayList<>();
       for (Map.Entry<Integer, List<int[]>> e : stringConjuncts.entrySet()) {
@@ -430,12 +430,12 @@ final class CompiledConditions {
           undecided[rn[0]]--;
         }
         sSlots.add(e.getKey());
-        sPass.add(pass);
+        sPass.add(new StringTable(pass));
         sOther.add(passing(list, n -> testString(n, OTHER)));
         sMissing.add(passing(list, n -> testString(n, null)));
       }
       stringSlots = sSlots.stream().mapToInt(Integer::intValue).toArray();
-      stringPass = List.copyOf(sPass);
+      stringPass = sPass.toArray(new StringTable[0]);
       stringOther = sOther.toArray(new long[0][]);
       stringMissing = sMissing.toArray(new long[0][]);
 
@@ -578,7 +578,7 @@ final class CompiledConditions {
       System.arraycopy(all, 0, candidates, 0, words);
       for (int i = 0; i < stringSlots.length; i++) {
         Object v = f.objects[stringSlots[i]];
-        long[] pass = v == null ? stringMissing[i] : stringPass.get(i).get(v);
+        long[] pass = v == null ? stringMissing[i] : stringPass[i].get((String) v);
         and(candidates, pass == null ? stringOther[i] : pass);
       }
       for (int i = 0; i < numberSlots.length; i++) {

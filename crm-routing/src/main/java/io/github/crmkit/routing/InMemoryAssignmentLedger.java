@@ -336,35 +336,40 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
       return true;
     }
 
-    // the caps last checked, as numbers (-1: none), cached by identity: an engine passes the same caps each time
+    // the caps last checked, as numbers (-1: none), cached by identity: an engine passes the same caps each time;
+    // fields rather than an array, so that checking them reads no other object
     private Capacity capsSeen;
-    private final int[] capArray = new int[5];
+    private int capDay;
+    private int capWeek;
+    private int capMonth;
+    private int capRolling;
+    private int capOpen;
 
     /** The first cap that refuses one more assignment at {@code now}, or null. */
     String refusing(Capacity caps, long now, ZoneId zone) {
       if (caps != capsSeen) {
-        capArray[0] = caps.maxPerDay().orElse(-1);
-        capArray[1] = caps.maxPerWeek().orElse(-1);
-        capArray[2] = caps.maxPerMonth().orElse(-1);
-        capArray[3] = caps.maxPerRolling30Days().orElse(-1);
-        capArray[4] = caps.maxOpen().orElse(-1);
+        capDay = caps.maxPerDay().orElse(-1);
+        capWeek = caps.maxPerWeek().orElse(-1);
+        capMonth = caps.maxPerMonth().orElse(-1);
+        capRolling = caps.maxPerRolling30Days().orElse(-1);
+        capOpen = caps.maxOpen().orElse(-1);
         capsSeen = caps;
       }
       calendar(now, zone);
       int end = end(now);
-      if (capArray[0] >= 0 && end - seek(0, dayStart) >= capArray[0]) {
+      if (capDay >= 0 && end - seek(0, dayStart) >= capDay) {
         return "max-per-day";
       }
-      if (capArray[1] >= 0 && end - seek(1, weekStart) >= capArray[1]) {
+      if (capWeek >= 0 && end - seek(1, weekStart) >= capWeek) {
         return "max-per-week";
       }
-      if (capArray[2] >= 0 && end - seek(2, monthStart) >= capArray[2]) {
+      if (capMonth >= 0 && end - seek(2, monthStart) >= capMonth) {
         return "max-per-month";
       }
-      if (capArray[3] >= 0 && end - seek(3, now - DAYS_30_MILLIS + 1) >= capArray[3]) {
+      if (capRolling >= 0 && end - seek(3, now - DAYS_30_MILLIS + 1) >= capRolling) {
         return "max-per-rolling-30-days";
       }
-      if (capArray[4] >= 0 && open >= capArray[4]) {
+      if (capOpen >= 0 && open >= capOpen) {
         return "max-open";
       }
       return null;

@@ -2,6 +2,7 @@ package io.github.crmkit.routing;
 
 import io.github.crmkit.model.AttributeValue;
 import io.github.crmkit.model.Lead;
+import io.github.crmkit.model.LeadRating;
 import java.time.ZoneId;
 import java.time.zone.ZoneRules;
 
@@ -14,6 +15,14 @@ import java.time.zone.ZoneRules;
  */
 final class LeadFacts {
   private static final int[] NO_ZONES = new int[0];
+  /** {@link FieldKind#ratingOrdinal(LeadRating)} by the rating's position in its enum. */
+  private static final double[] RATING_ORDER = new double[LeadRating.values().length];
+
+  static {
+    for (LeadRating rating : LeadRating.values()) {
+      RATING_ORDER[rating.ordinal()] = FieldKind.ratingOrdinal(rating);
+    }
+  }
 
   Lead lead;
   final Object[] objects;
@@ -80,7 +89,7 @@ final class LeadFacts {
     }
     if (used[8]) {
       var rating = lead.rating();
-      numbers[8] = rating.isPresent() ? FieldKind.ratingOrdinal(rating.get()) : Double.NaN;
+      numbers[8] = rating.isPresent() ? RATING_ORDER[rating.get().ordinal()] : Double.NaN;
       objects[8] = rating.isPresent() ? rating.get().name() : null;
     }
     if (used[9]) {
