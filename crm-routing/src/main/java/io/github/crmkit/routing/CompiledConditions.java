@@ -577,12 +577,12 @@ final class CompiledConditions {
     int firstMatch(LeadFacts f, long[] candidates) {
       System.arraycopy(all, 0, candidates, 0, words);
       for (int i = 0; i < stringSlots.length; i++) {
-        Object v = f.objects[stringSlots[i]];
+        Object v = f.peek(stringSlots[i]); // read once: not kept, see LeadFacts
         long[] pass = v == null ? stringMissing[i] : stringPass[i].get((String) v);
         and(candidates, pass == null ? stringOther[i] : pass);
       }
       for (int i = 0; i < numberSlots.length; i++) {
-        double v = f.numbers[numberSlots[i]]; // never -0.0: the facts hold it as 0.0
+        double v = f.number(numberSlots[i]); // never -0.0: the facts hold it as 0.0
         long[] pass;
         if (Double.isNaN(v)) {
           pass = numberMissing[i];
@@ -698,30 +698,30 @@ final class CompiledConditions {
       case STR_EQ:
       case STR_NE:
       case STR_IN:
-        return testString(n, f.objects[s]);
+        return testString(n, f.object(s));
       case STR_STARTS: {
-        Object v = f.objects[s];
+        Object v = f.object(s);
         return v != null && ((String) v).startsWith((String) constant[n]);
       }
       case STR_CONTAINS: {
-        Object v = f.objects[s];
+        Object v = f.object(s);
         return v != null && ((String) v).contains((String) constant[n]);
       }
       case EXISTS: {
         if (s == 8 || s == 9) {
-          return !Double.isNaN(f.numbers[s]);
+          return !Double.isNaN(f.number(s));
         }
-        Object v = f.objects[s];
+        Object v = f.object(s);
         return v != null && !(v instanceof Set<?> set && set.isEmpty());
       }
       case NUM_RANGE:
       case NUM_NE:
       case NUM_IN:
-        return testNumber(n, f.numbers[s]);
+        return testNumber(n, f.number(s));
       case SET_CONTAINS:
-        return ((Set<?>) f.objects[s]).contains(constant[n]);
+        return ((Set<?>) f.object(s)).contains(constant[n]);
       case SET_ANY: {
-        Set<?> set = (Set<?>) f.objects[s];
+        Set<?> set = (Set<?>) f.object(s);
         for (Object id : (Object[]) constant[n]) {
           if (set.contains(id)) {
             return true;
@@ -730,23 +730,23 @@ final class CompiledConditions {
         return false;
       }
       case ATTR_EQ:
-        return attributeEquals((AttributeValue) f.objects[s], f.numbers[s], constant[n]) == 1;
+        return attributeEquals((AttributeValue) f.object(s), f.number(s), constant[n]) == 1;
       case ATTR_NE:
-        return attributeEquals((AttributeValue) f.objects[s], f.numbers[s], constant[n]) == 0;
+        return attributeEquals((AttributeValue) f.object(s), f.number(s), constant[n]) == 0;
       case ATTR_IN: {
         for (Object value : (Object[]) constant[n]) {
-          if (attributeEquals((AttributeValue) f.objects[s], f.numbers[s], value) == 1) {
+          if (attributeEquals((AttributeValue) f.object(s), f.number(s), value) == 1) {
             return true;
           }
         }
         return false;
       }
       case ATTR_STARTS: {
-        AttributeValue v = (AttributeValue) f.objects[s];
+        AttributeValue v = (AttributeValue) f.object(s);
         return v != null && v.type() == AttributeValue.Type.STRING && v.asString().startsWith((String) constant[n]);
       }
       case ATTR_CONTAINS: {
-        AttributeValue v = (AttributeValue) f.objects[s];
+        AttributeValue v = (AttributeValue) f.object(s);
         if (v == null) {
           return false;
         }

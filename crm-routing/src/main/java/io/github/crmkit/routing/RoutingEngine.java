@@ -577,11 +577,13 @@ public final class RoutingEngine {
       List<DecisionTrace.TargetAttempt> attempts, Scratch scratch, CandidateCounters batch) {
     int[] member;
     int m;
-    if (pool.fixed && batch.at() != null) { // the same candidates as the pool's previous decision on this thread
+    if (pool.fixed && batch.requested()) { // the same candidates as the pool's previous decision on this thread
       batch.requestAgain(now);
       member = pool.fixedMember;
       m = member.length;
-      scratch.excluded = pool.staticExclusion; // shared: copied before the first exclusion is written
+      if (scratch.excluded != pool.staticExclusion) { // shared: copied before the first exclusion is written
+        scratch.excluded = pool.staticExclusion; // (a reference stored only when it changes: see LeadFacts)
+      }
     } else {
       batch.request(now, pool.scope, pool.windows);
       member = scratch.member;

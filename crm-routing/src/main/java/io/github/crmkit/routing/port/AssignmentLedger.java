@@ -44,8 +44,9 @@ public interface AssignmentLedger {
    */
   default void read(CandidateCounters batch) {
     String scope = batch.scope();
+    Instant at = batch.at();
     for (int i = 0; i < batch.size(); i++) {
-      batch.setCounters(i, counters(batch.agent(i), batch.at(), batch.zone(i)));
+      batch.setCounters(i, counters(batch.agent(i), at, batch.zone(i)));
       if (scope != null) {
         ScopeCounters s = scopeCounters(scope, batch.agent(i));
         batch.setScopeCounters(i, s.assigned(), s.credits(), s.lastEligibleStep());

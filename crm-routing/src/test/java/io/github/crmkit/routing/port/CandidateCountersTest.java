@@ -101,6 +101,22 @@ class CandidateCountersTest {
   }
 
   @Test
+  void keepsTheInstantToTheNanosecondAndSaysWhetherARequestWasStarted() {
+    CandidateCounters batch = new CandidateCounters(1);
+    assertThat(batch.requested()).isFalse();
+    assertThat(batch.at()).isNull();
+    Instant precise = Instant.parse("2026-03-02T09:00:00.123456789Z");
+    batch.request(precise, null);
+    assertThat(batch.requested()).isTrue();
+    assertThat(batch.at()).isEqualTo(precise);
+    assertThat(batch.atEpochMilli()).isEqualTo(precise.toEpochMilli());
+    Instant before1970 = Instant.parse("1969-12-31T23:59:59.999999999Z");
+    batch.requestAgain(before1970);
+    assertThat(batch.at()).isEqualTo(before1970);
+    assertThat(batch.atEpochMilli()).isEqualTo(-1L);
+  }
+
+  @Test
   void cannotBeAskedAgainBeforeAFirstRequestNorWithoutAnInstant() {
     CandidateCounters batch = new CandidateCounters(1);
     assertThatThrownBy(() -> batch.requestAgain(AT)).isInstanceOf(IllegalStateException.class)
