@@ -67,6 +67,24 @@ public final class DecisionTrace {
   }
 
   /**
+   * {@link #of(String, long, String, RuleCheckList.Rules, Lead, int, List)} with the attempts {@code before} and
+   * then {@code last}: the engine passes its last attempt apart, so that it is not stored into the engine's
+   * long-lived buffer first (a collector's write barrier).
+   */
+  static DecisionTrace of(String policyRevision, long seed, String ownerAffinity, RuleCheckList.Rules ruleSet,
+      Lead lead, int matched, List<TargetAttempt> before, TargetAttempt last) {
+    Object attempts;
+    if (before.isEmpty()) {
+      attempts = Objects.requireNonNull(last, "attempt");
+    } else {
+      TargetAttempt[] all = before.toArray(new TargetAttempt[before.size() + 1]);
+      all[all.length - 1] = Objects.requireNonNull(last, "attempt");
+      attempts = List.of(all);
+    }
+    return new DecisionTrace(policyRevision, seed, ownerAffinity, null, ruleSet, lead, matched, attempts);
+  }
+
+  /**
    * The engine's form without rules (a decision taken before any rule was evaluated).
    */
   static DecisionTrace withoutRules(String policyRevision, long seed, String ownerAffinity,
@@ -255,6 +273,11 @@ public final class DecisionTrace {
       this.lastAssigned = lastAssigned;
       this.granted = granted;
       this.step = step;
+    }
+
+    /** The engine's form: the agent chosen, or null when none was. */
+    String chosenAgent() {
+      return agent;
     }
 
     private StrategyState state() {

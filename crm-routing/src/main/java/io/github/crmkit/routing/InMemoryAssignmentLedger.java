@@ -38,7 +38,9 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
   private final StampedLock lock = new StampedLock();
   private final HashMap<AgentId, AgentState> agents = new HashMap<>();
   /** Each owned lead's owner, by the owner's state: releasing a lead then needs no lookup of the agent. */
-  private final LeadIdMap<AgentState> owners = new LeadIdMap<>();
+  private final LeadIdMap owners = new LeadIdMap();
+  /** Every agent's state by its number (see LeadIdMap: the owner map holds numbers, not references). */
+  private AgentState[] byNumber = new AgentState[16];
   private final HashMap<String, ScopeState> scopes = new HashMap<>();
 
   private static final Reservation RESERVED = new Reservation(Reservation.Status.RESERVED, null, null);
@@ -77,10 +79,13 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
   private static final class AgentState {
     private final Windows windows;
     final AgentId agent;
+    /** The state's number in its ledger. */
+    final int number;
 
-    AgentState(Windows windows, AgentId agent) {
+    AgentState(Windows windows, AgentId agent, int number) {
       this.windows = windows;
       this.agent = agent;
+      this.number = number;
     }
 
     /** The kept instants, sorted, in {@code times[base..size)}; older ones are dropped by moving {@code base}. */
@@ -442,7 +447,12 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
   private AgentState state(AgentId agent) {
     AgentState state = agents.get(agent);
     if (state == null) {
-      state = new AgentState(windows, agent);
+      int number = agents.size();
+      if (number == byNumber.length) {
+        byNumber = java.util.Arrays.copyOf(byNumber, number * 2);
+      }
+      state = new AgentState(windows, agent, number);
+      byNumber[number] = state;
       agents.put(agent, state);
     }
     return state;
@@ -704,12 +714,12 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
     }
     AgentState previous;
     if (reassign) {
-      previous = owners.put(lead, state);
+      previous = stateOf(owners.put(lead, state.number));
       if (previous == state) {
         return new Reservation(Reservation.Status.RESERVED, null, state.agent);
       }
     } else {
-      previous = owners.putIfAbsent(lead, state);
+      previous = stateOf(owners.putIfAbsent(lead, state.number));
       if (previous != null) {
         return new Reservation(Reservation.Status.ALREADY_ASSIGNED, null, previous.agent);
       }
@@ -724,8 +734,14 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
     return previous == null ? RESERVED : new Reservation(Reservation.Status.RESERVED, null, previous.agent);
   }
 
-  private static AgentId agentOf(AgentState state) {
-    return state == null ? null : state.agent;
+  /** The state of number {@code number}, null for {@link LeadIdMap#NONE}. */
+  private AgentState stateOf(int number) {
+    return number == LeadIdMap.NONE ? null : byNumber[number];
+  }
+
+  /** The agent of number {@code number}, null for {@link LeadIdMap#NONE}. */
+  private AgentId agentOf(int number) {
+    return number == LeadIdMap.NONE ? null : byNumber[number].agent;
   }
 
   @Override
@@ -733,7 +749,7 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
     Objects.requireNonNull(lead, "lead");
     long stamp = lock.writeLock();
     try {
-      AgentState owner = owners.remove(lead);
+      AgentState owner = stateOf(owners.remove(lead));
       if (owner == null) {
         return false;
       }

@@ -4,23 +4,26 @@ import io.github.crmkit.model.LeadId;
 import java.util.Objects;
 
 /**
- * A map from lead to value by open addressing: keys and values in two arrays, linear probing, removal by shifting
- * the following entries back (no tombstones). The in-memory ledger keeps each owned lead's owner here.
+ * A map from lead to a non-negative {@code int} by open addressing: keys and values in two arrays, linear probing,
+ * removal by shifting the following entries back (no tombstones). The in-memory ledger keeps each owned lead's
+ * owner here, as the owner's number.
  *
  * <p>Why not {@link java.util.HashMap}: an entry there is a node object of its own (32 bytes, allocated on every
  * insertion and reached through one more pointer); here an entry is two array cells, and putting a lead in and
  * taking it out again allocates nothing. At half load, 16 bytes per lead with compressed pointers, against about 40
- * for a {@code HashMap}. The arrays grow at half load and never shrink (as a {@code HashMap}'s table).
+ * for a {@code HashMap}. The arrays grow at half load and never shrink (as a {@code HashMap}'s table). Values are
+ * numbers rather than references: the arrays live as long as the ledger, and storing a reference into them costs a
+ * collector's write barrier (with G1, a memory fence) on every insertion.
  *
- * <p>Not thread-safe: the ledger uses it under its lock. Null keys and values are refused.
- *
- * @param <V> the value type
+ * <p>Not thread-safe: the ledger uses it under its lock. Null keys and negative values are refused.
  */
-final class LeadIdMap<V> {
+final class LeadIdMap {
+  /** What the methods return for a lead without a value. */
+  static final int NONE = -1;
   private static final int MIN_CAPACITY = 16;
 
   private LeadId[] keys;
-  private Object[] values;
+  private int[] values;
   private int size;
   /** 32 minus the number of bits of the capacity: a hash shifted right by it is a position. */
   private int shift;
@@ -31,7 +34,7 @@ final class LeadIdMap<V> {
 
   private void allocate(int capacity) {
     keys = new LeadId[capacity];
-    values = new Object[capacity];
+    values = new int[capacity];
     shift = Integer.numberOfLeadingZeros(capacity - 1);
   }
 
@@ -59,46 +62,55 @@ final class LeadIdMap<V> {
     return size;
   }
 
-  @SuppressWarnings("unchecked")
-  V get(LeadId key) {
+  /**
+   * The value of {@code key}.
+   *
+   * @return the value, or {@link #NONE}
+   */
+  int get(LeadId key) {
     int i = find(Objects.requireNonNull(key, "key"));
-    return i >= 0 ? (V) values[i] : null;
+    return i >= 0 ? values[i] : NONE;
   }
 
   /**
    * Maps {@code key} to {@code value} unless it is mapped already.
    *
-   * @return the value it had, or null if it was put
+   * @return the value it had, or {@link #NONE} if it was put
    */
-  @SuppressWarnings("unchecked")
-  V putIfAbsent(LeadId key, V value) {
+  int putIfAbsent(LeadId key, int value) {
+    check(value);
     int i = find(Objects.requireNonNull(key, "key"));
     if (i >= 0) {
-      return (V) values[i];
+      return values[i];
     }
-    insert(-1 - i, key, Objects.requireNonNull(value, "value"));
-    return null;
+    insert(-1 - i, key, value);
+    return NONE;
   }
 
   /**
    * Maps {@code key} to {@code value}.
    *
-   * @return the value it had, or null
+   * @return the value it had, or {@link #NONE}
    */
-  @SuppressWarnings("unchecked")
-  V put(LeadId key, V value) {
-    Objects.requireNonNull(value, "value");
+  int put(LeadId key, int value) {
+    check(value);
     int i = find(Objects.requireNonNull(key, "key"));
     if (i >= 0) {
-      V previous = (V) values[i];
+      int previous = values[i];
       values[i] = value;
       return previous;
     }
     insert(-1 - i, key, value);
-    return null;
+    return NONE;
   }
 
-  private void insert(int empty, LeadId key, Object value) {
+  private static void check(int value) {
+    if (value < 0) {
+      throw new IllegalArgumentException("value must not be negative, was " + value);
+    }
+  }
+
+  private void insert(int empty, LeadId key, int value) {
     if (2 * (size + 1) > keys.length) { // keep at most half full: probes stay short
       grow();
       empty = -1 - find(key);
@@ -110,7 +122,7 @@ final class LeadIdMap<V> {
 
   private void grow() {
     LeadId[] oldKeys = keys;
-    Object[] oldValues = values;
+    int[] oldValues = values;
     allocate(oldKeys.length * 2);
     int mask = keys.length - 1;
     for (int j = 0; j < oldKeys.length; j++) {
@@ -129,17 +141,16 @@ final class LeadIdMap<V> {
   /**
    * Removes {@code key}'s mapping.
    *
-   * @return the value it had, or null if it had none
+   * @return the value it had, or {@link #NONE} if it had none
    */
-  @SuppressWarnings("unchecked")
-  V remove(LeadId key) {
+  int remove(LeadId key) {
     int i = find(Objects.requireNonNull(key, "key"));
     if (i < 0) {
-      return null;
+      return NONE;
     }
-    V previous = (V) values[i];
+    int previous = values[i];
     LeadId[] k = keys;
-    Object[] v = values;
+    int[] v = values;
     int mask = k.length - 1;
     // Shift back each following entry of the run whose probe passed through the emptied cell, so that no probe
     // meets an empty cell before its key.
@@ -155,7 +166,6 @@ final class LeadIdMap<V> {
       }
     }
     k[hole] = null;
-    v[hole] = null;
     size--;
     return previous;
   }

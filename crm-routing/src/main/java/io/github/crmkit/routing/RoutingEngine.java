@@ -62,8 +62,8 @@ import java.util.function.Supplier;
 public final class RoutingEngine {
   private static final String[] NO_STRINGS = new String[0];
   /**
-   * What trying a target returns when the lead is owned already: told apart from an agent's id by identity, so that
-   * an agent whose id reads the same is still an agent, and the chosen id's characters are never read.
+   * What trying an agent returns, and a pool's attempt has as its result, when the lead is owned already: told apart
+   * from an agent's id or another result by identity, so that an agent whose id reads the same is still an agent.
    */
   private static final String ALREADY_ASSIGNED = new String("already-assigned");
 
@@ -460,17 +460,19 @@ public final class RoutingEngine {
             attempts.add(new DecisionTrace.TargetAttempt(target.label(), null, List.of(), null, null,
                 target.ref().equals("parent") ? "no-parent-territory" : "no-territory"));
           } else {
-            String result = tryPool(lead, now, state, territoryPools[t], facts, attempts, scratch);
-            if (result != null) {
-              return finish(lead, now, state, result, ruleId, affinity, matched, attempts);
+            DecisionTrace.TargetAttempt a = tryPool(lead, now, state, territoryPools[t], facts, scratch);
+            if (a.chosenAgent() != null || a.result() == ALREADY_ASSIGNED) {
+              return finish(lead, now, ruleId, affinity, matched, attempts, a);
             }
+            attempts.add(a);
           }
         }
         default -> {
-          String result = tryPool(lead, now, state, pools[target.index()], facts, attempts, scratch);
-          if (result != null) {
-            return finish(lead, now, state, result, ruleId, affinity, matched, attempts);
+          DecisionTrace.TargetAttempt a = tryPool(lead, now, state, pools[target.index()], facts, scratch);
+          if (a.chosenAgent() != null || a.result() == ALREADY_ASSIGNED) {
+            return finish(lead, now, ruleId, affinity, matched, attempts, a);
           }
+          attempts.add(a);
         }
       }
     }
@@ -494,6 +496,19 @@ public final class RoutingEngine {
     }
     DecisionTrace trace = trace(affinity, lead, matched, attempts);
     return new RoutingDecision(lead.id(), Outcome.ASSIGNED, result, ruleId, null, now, trace);
+  }
+
+  /**
+   * The decision after a pool's attempt {@code last} chose an agent or found the lead owned; the attempts before it
+   * are in {@code attempts}, and {@code last} is passed apart (see {@link DecisionTrace#of(String, long, String,
+   * RuleCheckList.Rules, Lead, int, List, DecisionTrace.TargetAttempt)}).
+   */
+  private RoutingDecision finish(Lead lead, Instant now, String ruleId, String affinity, int matched,
+      List<DecisionTrace.TargetAttempt> attempts, DecisionTrace.TargetAttempt last) {
+    DecisionTrace trace = DecisionTrace.of(policy.revision(), seed, affinity, ruleSet, lead, matched, attempts, last);
+    String agent = last.chosenAgent();
+    return agent == null ? alreadyAssigned(lead, trace, now, ruleId)
+        : new RoutingDecision(lead.id(), Outcome.ASSIGNED, agent, ruleId, null, now, trace);
   }
 
   private static RoutingDecision alreadyAssigned(Lead lead, DecisionTrace trace, Instant now, String ruleId) {
@@ -558,14 +573,17 @@ public final class RoutingEngine {
     return null;
   }
 
-  /** Tries a pool: returns the chosen agent's id, {@link #ALREADY_ASSIGNED} if the lead is owned, or null. */
-  private String tryPool(Lead lead, Instant now, AssignmentLedger state, CompiledPool pool, LeadFacts facts,
-      List<DecisionTrace.TargetAttempt> attempts, Scratch scratch) {
+  /**
+   * Tries a pool: returns the attempt, which names the chosen agent ({@link DecisionTrace.TargetAttempt#chosenAgent})
+   * or has the result {@link #ALREADY_ASSIGNED} if the lead is owned, or neither.
+   */
+  private DecisionTrace.TargetAttempt tryPool(Lead lead, Instant now, AssignmentLedger state, CompiledPool pool,
+      LeadFacts facts, Scratch scratch) {
     int n = pool.members.length;
     if (scratch.member.length < n) { // a bigger pool than planned
       scratch = scratch.another(n);
     }
-    return tryPool(lead, now, state, pool, facts, attempts, scratch, scratch.batch(pool));
+    return tryPool(lead, now, state, pool, facts, scratch, scratch.batch(pool));
   }
 
   /*
@@ -573,8 +591,8 @@ public final class RoutingEngine {
    * As one method, the budget ran out before the capacity checks, the strategy and the reservation, which were
    * then called rather than inlined, and the reservation request could no longer be scalar-replaced.
    */
-  private String tryPool(Lead lead, Instant now, AssignmentLedger state, CompiledPool pool, LeadFacts facts,
-      List<DecisionTrace.TargetAttempt> attempts, Scratch scratch, CandidateCounters batch) {
+  private DecisionTrace.TargetAttempt tryPool(Lead lead, Instant now, AssignmentLedger state, CompiledPool pool,
+      LeadFacts facts, Scratch scratch, CandidateCounters batch) {
     int[] member;
     int m;
     if (pool.fixed && batch.requested()) { // the same candidates as the pool's previous decision on this thread
@@ -594,7 +612,7 @@ public final class RoutingEngine {
       state.read(batch);
     }
     int count = eligible(pool, member, scratch, batch, m);
-    return choose(lead, now, state, pool, facts, attempts, member, scratch, batch, m, count);
+    return choose(lead, now, state, pool, facts, member, scratch, batch, m, count);
   }
 
   /** Adds the pool's members that pass the static filters, availability and plugin filters to the batch. */
@@ -655,13 +673,11 @@ public final class RoutingEngine {
     return count;
   }
 
-  /** Selects and reserves among the eligible candidates, and records the attempt. */
-  private String choose(Lead lead, Instant now, AssignmentLedger state, CompiledPool pool, LeadFacts facts,
-      List<DecisionTrace.TargetAttempt> attempts, int[] member, Scratch scratch, CandidateCounters batch,
-      int m, int count) {
+  /** Selects and reserves among the eligible candidates; returns the attempt. */
+  private DecisionTrace.TargetAttempt choose(Lead lead, Instant now, AssignmentLedger state, CompiledPool pool,
+      LeadFacts facts, int[] member, Scratch scratch, CandidateCounters batch, int m, int count) {
     int[] eligible = scratch.eligible;
     String result = "no-eligible-candidate";
-    String chosen = null;
     long[] granted = null;
     if (pool.strategy == CompiledPool.LEVELLING) {
       granted = scratch.granted;
@@ -674,16 +690,14 @@ public final class RoutingEngine {
       int i = member[pick];
       Reservation r = state.reserve(lead.id(), pool.caps[i], batch, pick);
       if (r.reserved()) {
-        chosen = pool.memberIds[i]; // the agent's id: the pool's copy, so that the id object is not read
-        attempts.add(DecisionTrace.TargetAttempt.chose(pool.label, pool.strategyName, pool.memberIds,
-            scratch.excluded, pool.chosen[i], chosen, batch.scopeAssigned(pick), batch.scopeCredits(pick),
+        // the agent's id is the pool's copy, so that the id object is not read
+        return DecisionTrace.TargetAttempt.chose(pool.label, pool.strategyName, pool.memberIds,
+            scratch.excluded, pool.chosen[i], pool.memberIds[i], batch.scopeAssigned(pick), batch.scopeCredits(pick),
             batch.scopeLastEligibleStep(pick), batch.total(pick), batch.lastAssignedEpochMilli(pick),
-            granted == null ? 0 : granted[pick], step[0]));
-        return chosen;
+            granted == null ? 0 : granted[pick], step[0]);
       }
       if (r.status() == Reservation.Status.ALREADY_ASSIGNED) {
-        result = "already-assigned";
-        chosen = ALREADY_ASSIGNED;
+        result = ALREADY_ASSIGNED;
         break;
       }
       exclude(pool, scratch, i, "capped:" + r.cap()); // another caller took the last place meanwhile
@@ -694,9 +708,7 @@ public final class RoutingEngine {
       System.arraycopy(eligible, at + 1, eligible, at, count - at - 1);
       count--;
     }
-    attempts.add(DecisionTrace.TargetAttempt.lazy(pool.label, pool.strategyName, pool.memberIds, scratch.excluded,
-        result));
-    return chosen;
+    return DecisionTrace.TargetAttempt.lazy(pool.label, pool.strategyName, pool.memberIds, scratch.excluded, result);
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.github.crmkit.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.longs;
@@ -37,16 +38,16 @@ class LeadIdMapTest {
     qt().withExamples(300).withFixedSeed(20261202L).forAll(longs().all()).checkAssert(seed -> {
       SplittableRandom r = new SplittableRandom(seed);
       int distinct = 1 + r.nextInt(400);
-      LeadIdMap<Integer> map = new LeadIdMap<>();
+      LeadIdMap map = new LeadIdMap();
       Map<LeadId, Integer> expected = new HashMap<>();
       for (int step = 0; step < 2_000; step++) {
         LeadId key = LeadId.of(id(r, distinct).value()); // an equal id, not the same object
         int value = r.nextInt(1_000);
         switch (r.nextInt(4)) {
-          case 0 -> assertThat(map.putIfAbsent(key, value)).isEqualTo(expected.putIfAbsent(key, value));
-          case 1 -> assertThat(map.put(key, value)).isEqualTo(expected.put(key, value));
-          case 2 -> assertThat(map.remove(key)).isEqualTo(expected.remove(key));
-          default -> assertThat(map.get(key)).isEqualTo(expected.get(key));
+          case 0 -> assertThat(map.putIfAbsent(key, value)).isEqualTo(orNone(expected.putIfAbsent(key, value)));
+          case 1 -> assertThat(map.put(key, value)).isEqualTo(orNone(expected.put(key, value)));
+          case 2 -> assertThat(map.remove(key)).isEqualTo(orNone(expected.remove(key)));
+          default -> assertThat(map.get(key)).isEqualTo(orNone(expected.get(key)));
         }
         assertThat(map.size()).isEqualTo(expected.size());
       }
@@ -54,34 +55,41 @@ class LeadIdMapTest {
         assertThat(map.get(e.getKey())).isEqualTo(e.getValue());
       }
       for (LeadId key : expected.keySet().toArray(LeadId[]::new)) {
-        assertThat(map.remove(key)).isEqualTo(expected.remove(key));
+        assertThat(map.remove(key)).isEqualTo(orNone(expected.remove(key)));
       }
       assertThat(map.size()).isZero();
     });
   }
 
+  private static int orNone(Integer value) {
+    return value == null ? LeadIdMap.NONE : value;
+  }
+
   @Test
   void keepsEveryLeadThroughGrowth() {
-    LeadIdMap<String> map = new LeadIdMap<>();
+    LeadIdMap map = new LeadIdMap();
     for (int i = 0; i < 100_000; i++) {
-      assertThat(map.putIfAbsent(LeadId.of("L-" + i), "a" + i % 7)).isNull();
+      assertThat(map.putIfAbsent(LeadId.of("L-" + i), i % 7)).isEqualTo(LeadIdMap.NONE);
     }
     assertThat(map.size()).isEqualTo(100_000);
     for (int i = 0; i < 100_000; i += 2) {
-      assertThat(map.remove(LeadId.of("L-" + i))).isEqualTo("a" + i % 7);
+      assertThat(map.remove(LeadId.of("L-" + i))).isEqualTo(i % 7);
     }
     for (int i = 0; i < 100_000; i++) {
-      assertThat(map.get(LeadId.of("L-" + i))).isEqualTo(i % 2 == 0 ? null : "a" + i % 7);
+      assertThat(map.get(LeadId.of("L-" + i))).isEqualTo(i % 2 == 0 ? LeadIdMap.NONE : i % 7);
     }
     assertThat(map.size()).isEqualTo(50_000);
   }
 
   @Test
-  void refusesNulls() {
-    LeadIdMap<String> map = new LeadIdMap<>();
-    assertThatNullPointerException().isThrownBy(() -> map.put(null, "a")).withMessage("key");
-    assertThatNullPointerException().isThrownBy(() -> map.putIfAbsent(LeadId.of("L-1"), null)).withMessage("value");
-    assertThatNullPointerException().isThrownBy(() -> map.put(LeadId.of("L-1"), null)).withMessage("value");
+  void refusesNullKeysAndNegativeValues() {
+    LeadIdMap map = new LeadIdMap();
+    assertThatNullPointerException().isThrownBy(() -> map.put(null, 1)).withMessage("key");
+    assertThatNullPointerException().isThrownBy(() -> map.get(null)).withMessage("key");
+    assertThatIllegalArgumentException().isThrownBy(() -> map.putIfAbsent(LeadId.of("L-1"), -1))
+        .withMessageContaining("negative");
+    assertThatIllegalArgumentException().isThrownBy(() -> map.put(LeadId.of("L-1"), LeadIdMap.NONE))
+        .withMessageContaining("negative");
     assertThat(map.size()).isZero();
   }
 }
