@@ -68,7 +68,9 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
         weekStart = date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).atStartOfDay(zone).toInstant()
             .toEpochMilli();
         monthStart = date.withDayOfMonth(1).atStartOfDay(zone).toInstant().toEpochMilli();
-        this.zone = zone;
+        if (this.zone != zone) { // a reference stored only when it changes (a write barrier, see LeadIdMap)
+          this.zone = zone;
+        }
       }
       return this;
     }
@@ -276,7 +278,9 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
         dayEnd = w.dayEnd;
         weekStart = w.weekStart;
         monthStart = w.monthStart;
-        cachedZone = zone;
+        if (cachedZone != zone) {
+          cachedZone = zone;
+        }
       }
     }
 
@@ -627,7 +631,9 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
     }
     // counts as of an instant before the last assignment are not kept
     h.wrote(now >= state.last ? state.version : -1, state.dayStart, state.dayEnd);
-    h.zone = zone;
+    if (h.zone != zone) {
+      h.zone = zone;
+    }
   }
 
   /**
