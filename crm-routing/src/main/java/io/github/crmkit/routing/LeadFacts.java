@@ -19,7 +19,8 @@ import java.time.zone.ZoneRules;
  *
  * <p>Not thread-safe. An engine loads each decision's lead into its thread's instance ({@link #load}); the facts
  * are then valid until the next load. Facts made by the constructor with a lead have every slot a condition reads
- * filled there, and are never written afterwards: they may be shared once safely published.
+ * filled there, and only their territory is written afterwards (an int resolved on first use, the same from any
+ * thread): they may be shared once safely published.
  */
 final class LeadFacts {
   private static final int[] NO_ZONES = new int[0];

@@ -3,8 +3,8 @@ package io.github.crmkit.routing;
 import java.util.Map;
 
 /**
- * A fixed map from string to a row of bits by open addressing, for the rule filter's tables (a field's value to the rules
- * it lets through): built once, read on every decision.
+ * A fixed map from string to a row of bits by open addressing, for the rule filter's tables (a field's value to the
+ * rules it lets through): built once, read on every decision.
  *
  * <p>Why not {@link java.util.HashMap}: a lookup there calls {@code hashCode} and follows a node to its key and
  * value. Here the keys' hashes sit in an {@code int} array next to the keys, so that a value the policy never
