@@ -37,7 +37,7 @@ public final class InMemoryAssignmentLedger implements AssignmentLedger {
 
   private final StampedLock lock = new StampedLock();
   private final HashMap<AgentId, AgentState> agents = new HashMap<>();
-  /** Each owned lead's owner, by the owner's state: releasing a lead then needs no lookup of the agent. */
+  /** Each owned lead's owner, by the owner's number in byNumber: releasing a lead then needs no lookup of the agent. */
   private final LeadIdMap owners = new LeadIdMap();
   /** Every agent's state by its number (see LeadIdMap: the owner map holds numbers, not references). */
   private AgentState[] byNumber = new AgentState[16];

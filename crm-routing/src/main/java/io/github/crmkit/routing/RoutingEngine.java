@@ -686,7 +686,8 @@ public final class RoutingEngine {
     long[] step = scratch.step;
     while (count > 0) {
       step[0] = -1;
-      int pick = select(pool, eligible, count, member, batch, scratch.free, facts, state, granted, step);
+      int pick = select(pool, eligible, count, member, batch, scratch.free, scratch.weights, facts, state, granted,
+          step);
       int i = member[pick];
       Reservation r = state.reserve(lead.id(), pool.caps[i], batch, pick);
       if (r.reserved()) {
@@ -755,6 +756,8 @@ public final class RoutingEngine {
     final long[] free;
     final int[] eligible;
     final long[] granted;
+    /** The weights a random strategy draws by, per eligible candidate. */
+    final double[] weights;
     final long[] step = new long[1];
     final long[] ruleWords;
     final AttemptBuffer attempts = new AttemptBuffer();
@@ -774,6 +777,7 @@ public final class RoutingEngine {
       free = new long[size];
       eligible = new int[size];
       granted = new long[size];
+      weights = new double[size];
     }
 
     /** A new scratch like this one, for pools of up to {@code size} members. */
@@ -952,7 +956,7 @@ public final class RoutingEngine {
    * {@code step[0]}.
    */
   private int select(CompiledPool pool, int[] eligible, int count, int[] member, CandidateCounters c, long[] free,
-      LeadFacts facts, AssignmentLedger state, long[] granted, long[] step) {
+      double[] weights, LeadFacts facts, AssignmentLedger state, long[] granted, long[] step) {
     switch (pool.strategy) {
       case CompiledPool.ROUND_ROBIN:
         return longestWaiting(pool, eligible, count, member, c);
@@ -971,21 +975,12 @@ public final class RoutingEngine {
       case CompiledPool.LEVELLING:
         return levelling(pool, eligible, count, member, c, state, granted, step);
       case CompiledPool.BATCH_ALLOCATION:
-        return batchAllocation(pool, eligible, count, member, c, free, facts);
+        return batchAllocation(pool, eligible, count, member, c, free, weights, facts);
       case CompiledPool.WEIGHTED_RANDOM: {
-        double sum = 0;
         for (int e = 0; e < count; e++) {
-          sum += weight(pool, member, eligible[e]);
+          weights[e] = weight(pool, member, eligible[e]);
         }
-        double x = random(facts.lead, totalAssigned(eligible, count, c)) * sum;
-        double acc = 0;
-        for (int e = 0; e < count - 1; e++) { // as weighted(..): the same sums in the same order
-          acc += weight(pool, member, eligible[e]);
-          if (x < acc) {
-            return eligible[e];
-          }
-        }
-        return eligible[count - 1];
+        return eligible[weighted(weights, count, random(facts.lead, totalAssigned(eligible, count, c)))];
       }
       default:
         return plugin(pool, eligible, count, member, c, free, facts);
@@ -1010,20 +1005,21 @@ public final class RoutingEngine {
     return total;
   }
 
-  private static int weighted(double[] weights, double r) {
+  /** Draws among the first {@code count} weights, with {@code r} uniform in [0, 1); returns the index drawn. */
+  private static int weighted(double[] weights, int count, double r) {
     double sum = 0;
-    for (double w : weights) {
-      sum += w;
+    for (int k = 0; k < count; k++) {
+      sum += weights[k];
     }
     double x = r * sum;
     double acc = 0;
-    for (int k = 0; k < weights.length; k++) {
+    for (int k = 0; k < count; k++) {
       acc += weights[k];
       if (x < acc) {
         return k;
       }
     }
-    return weights.length - 1;
+    return count - 1;
   }
 
   /**
@@ -1109,7 +1105,7 @@ public final class RoutingEngine {
    * capacity (an unlimited member counts as 1,000).
    */
   private int batchAllocation(CompiledPool pool, int[] eligible, int count, int[] member, CandidateCounters c,
-      long[] free, LeadFacts facts) {
+      long[] free, double[] weights, LeadFacts facts) {
     int preferred = 0;
     boolean[] prefers = new boolean[count];
     for (int e = 0; e < count; e++) {
@@ -1119,13 +1115,10 @@ public final class RoutingEngine {
         preferred++;
       }
     }
-    double[] weights = new double[count];
     for (int e = 0; e < count; e++) {
-      if (preferred == 0 || prefers[e]) {
-        weights[e] = Math.min(free[eligible[e]], 1000L);
-      }
+      weights[e] = preferred == 0 || prefers[e] ? Math.min(free[eligible[e]], 1000L) : 0;
     }
-    return eligible[weighted(weights, random(facts.lead, totalAssigned(eligible, count, c)))];
+    return eligible[weighted(weights, count, random(facts.lead, totalAssigned(eligible, count, c)))];
   }
 
   private int plugin(CompiledPool pool, int[] eligible, int count, int[] member, CandidateCounters c, long[] free,
